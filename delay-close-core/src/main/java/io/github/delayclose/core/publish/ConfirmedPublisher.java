@@ -1,0 +1,80 @@
+package io.github.delayclose.core.publish;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.ReturnedMessage;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+/**
+ * Publishes a message and waits until the broker has taken responsibility for it: a publisher
+ * confirm arrived, and the message was routed to a queue. Anything else is a
+ * {@link PublishFailedException}, never a silent loss.
+ */
+public final class ConfirmedPublisher {
+
+    private final RabbitTemplate template;
+    private final Duration confirmTimeout;
+
+    /**
+     * @param template a template whose connection factory has correlated publisher confirms and
+     *     publisher returns enabled; this publisher makes it send mandatory messages
+     * @param confirmTimeout how long to wait for the broker's confirm
+     * @throws IllegalStateException when the connection factory cannot confirm publishes
+     */
+    public ConfirmedPublisher(RabbitTemplate template, Duration confirmTimeout) {
+        this.template = Objects.requireNonNull(template, "template");
+        this.confirmTimeout = Objects.requireNonNull(confirmTimeout, "confirmTimeout");
+        ConnectionFactory connectionFactory = template.getConnectionFactory();
+        if (!connectionFactory.isPublisherConfirms() || !connectionFactory.isPublisherReturns()) {
+            throw new IllegalStateException("delay-close needs publisher confirms and returns so that no order's "
+                    + "timeout is lost: set spring.rabbitmq.publisher-confirm-type=correlated and "
+                    + "spring.rabbitmq.publisher-returns=true (the starter defaults both unless you set them otherwise)");
+        }
+        template.setMandatory(true);
+    }
+
+    /**
+     * Publishes and waits for the broker's confirm.
+     *
+     * @throws PublishFailedException when the broker nacked the message, returned it as unroutable,
+     *     or did not confirm it within the timeout
+     */
+    public void publish(String exchange, String routingKey, Message message) {
+        CorrelationData correlation = new CorrelationData();
+        template.send(exchange, routingKey, message, correlation);
+        CorrelationData.Confirm confirm = awaitConfirm(correlation, exchange, routingKey);
+        ReturnedMessage returned = correlation.getReturned();
+        if (returned != null) {
+            throw new PublishFailedException("broker returned the message as unroutable (exchange '" + exchange
+                    + "', routing key '" + routingKey + "'): " + returned.getReplyCode() + " " + returned.getReplyText());
+        }
+        if (!confirm.ack()) {
+            throw new PublishFailedException("broker refused the message (exchange '" + exchange + "', routing key '"
+                    + routingKey + "'): " + confirm.reason());
+        }
+    }
+
+    private CorrelationData.Confirm awaitConfirm(CorrelationData correlation, String exchange, String routingKey) {
+        try {
+            return correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException ex) {
+            throw new PublishFailedException("no publisher confirm within " + confirmTimeout + " for exchange '"
+                    + exchange + "', routing key '" + routingKey + "'", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while waiting for a publisher confirm", ex);
+        }
+        catch (ExecutionException ex) {
+            throw new PublishFailedException("publishing failed: " + ex.getCause().getMessage(), ex.getCause());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.delayclose.core.spi;
+
+/**
+ * The payment provider, for the two calls that closing an order needs.
+ *
+ * <p><b>Concurrency contract.</b> Called from many listener threads at once, also for the same
+ * order (redelivery, several instances); both calls must be safe to repeat. Implementations never
+ * guess: an answer they cannot read with certainty (transport error, timeout, bad signature,
+ * malformed response, a state they do not know) is reported as {@link PaymentGatewayException},
+ * which makes the caller retry later instead of acting.
+ */
+public interface PaymentGateway {
+
+    /**
+     * Asks the provider for the trade state of an order.
+     *
+     * @param orderId the shop's order id (WeChat Pay's {@code out_trade_no})
+     * @return the provider's answer; {@link TradeState#NOT_FOUND} when it has no such trade
+     * @throws PaymentGatewayException when no trustworthy answer was obtained
+     */
+    TradeQuery queryTrade(String orderId);
+
+    /**
+     * Asks the provider to close an order's trade so that it can no longer be paid.
+     *
+     * @param orderId the shop's order id
+     * @return what the provider did
+     * @throws PaymentGatewayException when no trustworthy answer was obtained, including the
+     *     provider's own transient errors (WeChat Pay's {@code SYSTEMERROR})
+     */
+    CloseOutcome closeOrder(String orderId);
+}
