@@ -13,12 +13,16 @@ import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.topology.DelayTopology;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The safety net: finds unpaid orders older than the payment window plus a grace period (their
  * delay message was never published, or was lost) and sends them to the dead-letter exchange, as
  * if their TTL had just expired. They are then closed by the same listener, with the same retries
  * and parking. Sending an order twice is harmless: closing is idempotent.
+ *
+ * <p>The lookup and the publishing share one transaction, so a repository that locks the rows it
+ * returns ({@code FOR UPDATE SKIP LOCKED}) keeps other instances off them until they are sent.
  */
 public final class OverdueOrderSweeper {
 
@@ -30,16 +34,18 @@ public final class OverdueOrderSweeper {
     private final Duration grace;
     private final int batchSize;
     private final Clock clock;
+    private final TransactionOperations transactions;
     private final DelayCloseMetrics metrics;
 
     public OverdueOrderSweeper(OrderRepository orders, ConfirmedPublisher publisher, DelayTopology topology,
-            Duration grace, int batchSize, Clock clock, DelayCloseMetrics metrics) {
+            Duration grace, int batchSize, Clock clock, TransactionOperations transactions, DelayCloseMetrics metrics) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.grace = Objects.requireNonNull(grace, "grace");
         this.batchSize = batchSize;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         if (batchSize < 1) {
             throw new IllegalArgumentException("sweep batch-size must be at least 1, but was " + batchSize);
@@ -52,6 +58,11 @@ public final class OverdueOrderSweeper {
      * @return how many overdue orders were sent to the listener
      */
     public int sweep() {
+        Integer sent = transactions.execute(tx -> sendOverdue());
+        return sent == null ? 0 : sent;
+    }
+
+    private int sendOverdue() {
         Instant createdBefore = clock.instant().minus(topology.timeout()).minus(grace);
         List<String> overdue = orders.findOverdueUnpaid(createdBefore, batchSize);
         int sent = 0;

@@ -1,0 +1,193 @@
+package io.github.delayclose.autoconfigure;
+
+import java.time.Clock;
+
+import io.github.delayclose.core.close.OrderCloser;
+import io.github.delayclose.core.listen.ParkingRecoverer;
+import io.github.delayclose.core.listen.Redelivery;
+import io.github.delayclose.core.listen.TimeoutListener;
+import io.github.delayclose.core.metrics.DelayCloseMetrics;
+import io.github.delayclose.core.payment.PaymentRecorder;
+import io.github.delayclose.core.publish.ConfirmedPublisher;
+import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
+import io.github.delayclose.core.spi.OrderRepository;
+import io.github.delayclose.core.spi.PaymentGateway;
+import io.github.delayclose.core.spi.StockRestorer;
+import io.github.delayclose.core.sweep.OverdueOrderSweeper;
+import io.github.delayclose.core.topology.DelayTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
+import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionFactoryBeanConfigurer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Auto-configuration of delay-close: the delay topology, the scheduler host applications call,
+ * the timeout listener, the safety-net sweep and the payment recorder. Every bean backs off when
+ * the application defines its own.
+ *
+ * <p>The application provides {@link OrderRepository}, {@link PaymentGateway} and
+ * {@link StockRestorer} beans (or enables the defaults from {@code delay-close-defaults}).
+ */
+@AutoConfiguration(after = RabbitAutoConfiguration.class,
+        afterName = "io.github.delayclose.autoconfigure.DelayCloseDefaultsAutoConfiguration")
+@ConditionalOnClass({ RabbitTemplate.class, OrderCloser.class })
+@ConditionalOnBooleanProperty(name = "delay-close.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(DelayCloseProperties.class)
+public class DelayCloseAutoConfiguration {
+
+    static final String CONNECTION_FACTORY = "delayCloseConnectionFactory";
+
+    @Bean
+    @ConditionalOnMissingBean
+    DelayTopology delayCloseTopology(DelayCloseProperties properties) {
+        DelayCloseProperties.Queues queues = properties.getQueues();
+        return new DelayTopology(queues.getDelay(), queues.getDeadLetterExchange(), queues.getTimeout(),
+                queues.getParking(), queues.getType(), properties.getTimeout(), properties.getRetry().toBackoff(),
+                properties.getRecheck().getInterval());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "delayCloseDeclarables")
+    Declarables delayCloseDeclarables(DelayTopology topology) {
+        return topology.declarables();
+    }
+
+    /**
+     * Not a default injection candidate, so the application's own {@code ConnectionFactory}
+     * injection points keep seeing only the application's factory.
+     */
+    @Bean(name = CONNECTION_FACTORY, defaultCandidate = false)
+    @ConditionalOnMissingBean(name = CONNECTION_FACTORY)
+    ConnectionFactory delayCloseConnectionFactory(ObjectProvider<RabbitConnectionFactoryBeanConfigurer> beanConfigurer,
+            ObjectProvider<CachingConnectionFactoryConfigurer> cachingConfigurer,
+            ObjectProvider<ConnectionFactory> applicationFactory) throws Exception {
+        RabbitConnectionFactoryBeanConfigurer rabbitConfigurer = beanConfigurer.getIfAvailable();
+        CachingConnectionFactoryConfigurer factoryConfigurer = cachingConfigurer.getIfAvailable();
+        if (rabbitConfigurer != null && factoryConfigurer != null) {
+            return DelayCloseConnectionFactories.confirming(rabbitConfigurer, factoryConfigurer);
+        }
+        return DelayCloseConnectionFactories.requireConfirming(applicationFactory.getObject());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TopologyDeclarer delayCloseTopologyDeclarer(@Qualifier(CONNECTION_FACTORY) ConnectionFactory connectionFactory,
+            DelayTopology topology) {
+        return new TopologyDeclarer(connectionFactory, topology);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DelayCloseMetrics delayCloseMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new DelayCloseMetrics(registry.getIfUnique(() -> Metrics.globalRegistry));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConfirmedPublisher delayClosePublisher(@Qualifier(CONNECTION_FACTORY) ConnectionFactory connectionFactory,
+            DelayCloseProperties properties) {
+        return new ConfirmedPublisher(new RabbitTemplate(connectionFactory), properties.getPublish().getConfirmTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OrderTimeoutScheduler orderTimeoutScheduler(ConfirmedPublisher publisher, DelayTopology topology,
+            DelayCloseProperties properties, ApplicationEventPublisher events, DelayCloseMetrics metrics) {
+        DelayCloseProperties.Publish publish = properties.getPublish();
+        return new OrderTimeoutScheduler(publisher, topology,
+                OrderTimeoutScheduler.publishRetryPolicy(publish.getMaxAttempts(), publish.getBackoff()), events, metrics);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OrderCloser orderCloser(ObjectProvider<OrderRepository> orders, ObjectProvider<PaymentGateway> gateway,
+            ObjectProvider<StockRestorer> stock, ObjectProvider<PlatformTransactionManager> transactionManager) {
+        return new OrderCloser(SpiBeans.orderRepository(orders), SpiBeans.paymentGateway(gateway),
+                SpiBeans.stockRestorer(stock), transactions(transactionManager), Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PaymentRecorder paymentRecorder(ObjectProvider<OrderRepository> orders, ApplicationEventPublisher events,
+            DelayCloseMetrics metrics) {
+        return new PaymentRecorder(SpiBeans.orderRepository(orders), events, metrics);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Redelivery delayCloseRedelivery(@Qualifier(CONNECTION_FACTORY) ConnectionFactory connectionFactory,
+            DelayTopology topology, ConfirmedPublisher publisher, DelayCloseProperties properties,
+            DelayCloseMetrics metrics) {
+        ParkingRecoverer parking = new ParkingRecoverer(new RabbitTemplate(connectionFactory), topology.parkingQueue());
+        parking.setConfirmTimeout(properties.getPublish().getConfirmTimeout().toMillis());
+        return new Redelivery(topology, properties.getRecheck().getMaxRechecks(), publisher, parking, metrics);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TimeoutListener delayCloseTimeoutListener(OrderCloser closer, Redelivery redelivery, DelayCloseMetrics metrics) {
+        return new TimeoutListener(closer, redelivery, metrics);
+    }
+
+    @Bean(name = "delayCloseListenerContainer")
+    @ConditionalOnMissingBean(name = "delayCloseListenerContainer")
+    SimpleMessageListenerContainer delayCloseListenerContainer(
+            @Qualifier(CONNECTION_FACTORY) ConnectionFactory connectionFactory, DelayTopology topology,
+            TimeoutListener listener, DelayCloseProperties properties) {
+        DelayCloseProperties.Listener settings = properties.getListener();
+        ListenerSettingsCheck.validate(settings);
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(topology.timeoutQueue());
+        container.setMessageListener(listener);
+        // AUTO acks after the listener returns, i.e. after the outcome is durable. A listener
+        // exception rejects without requeue: the timeout queue dead-letters it to parking.
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        container.setDefaultRequeueRejected(false);
+        container.setConcurrentConsumers(settings.getConcurrency());
+        container.setMaxConcurrentConsumers(settings.getMaxConcurrency());
+        container.setPrefetchCount(settings.getPrefetch());
+        container.setAutoStartup(settings.isAutoStartup());
+        return container;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "delay-close.sweep.enabled", matchIfMissing = true)
+    OverdueOrderSweeper overdueOrderSweeper(ObjectProvider<OrderRepository> orders, ConfirmedPublisher publisher,
+            DelayTopology topology, DelayCloseProperties properties,
+            ObjectProvider<PlatformTransactionManager> transactionManager, DelayCloseMetrics metrics) {
+        DelayCloseProperties.Sweep sweep = properties.getSweep();
+        return new OverdueOrderSweeper(SpiBeans.orderRepository(orders), publisher, topology, sweep.getGrace(),
+                sweep.getBatchSize(), Clock.systemUTC(), transactions(transactionManager), metrics);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "delay-close.sweep.enabled", matchIfMissing = true)
+    SweepScheduler delayCloseSweepScheduler(OverdueOrderSweeper sweeper, DelayCloseProperties properties) {
+        return new SweepScheduler(sweeper, properties.getSweep().getInterval());
+    }
+
+    private static TransactionOperations transactions(ObjectProvider<PlatformTransactionManager> transactionManager) {
+        PlatformTransactionManager manager = transactionManager.getIfUnique();
+        return manager != null ? new TransactionTemplate(manager) : TransactionOperations.withoutTransaction();
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.delayclose.autoconfigure;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+
+/**
+ * Turns delay-close's start-up failures into a description and an action, instead of a stack
+ * trace to puzzle over.
+ */
+class DelayCloseFailureAnalyzer implements FailureAnalyzer {
+
+    @Override
+    public FailureAnalysis analyze(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MissingSpiImplementationException missing) {
+                return new FailureAnalysis(missing.getMessage() + ".", missing.getHowToProvide(), missing);
+            }
+            if (cause instanceof DelayTopologyMismatchException mismatch) {
+                return new FailureAnalysis(mismatch.getMessage(), action(mismatch), mismatch);
+            }
+        }
+        return null;
+    }
+
+    private static String action(DelayTopologyMismatchException mismatch) {
+        if (mismatch.isTimeoutChange()) {
+            return "The delay queue was declared with another timeout, and RabbitMQ cannot change the TTL of an "
+                    + "existing queue. Either set delay-close.timeout back to the queue's TTL, or move to a new "
+                    + "delay queue: set delay-close.queues.delay to a new name (for example "
+                    + "queue.ordercreate.45m) and deploy. New orders then wait in the new queue while the old one "
+                    + "keeps dead-lettering its messages to the same exchange; delete the old queue once it is "
+                    + "empty. No message is lost and no broker surgery is needed.";
+        }
+        return "A queue or exchange with this name exists with other arguments (for example another queue type "
+                + "or dead-letter target). Give delay-close new names under delay-close.queues.* and delete the "
+                + "old ones once they are empty, or delete them now if they hold nothing you need.";
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.delayclose.autoconfigure;
+
+/**
+ * A queue or exchange delay-close declares already exists on the broker with other arguments
+ * (RabbitMQ answered PRECONDITION_FAILED), most often a delay queue whose x-message-ttl is not the
+ * configured {@code delay-close.timeout}. Explained by {@link DelayCloseFailureAnalyzer}.
+ */
+public class DelayTopologyMismatchException extends RuntimeException {
+
+    private final String declaration;
+
+    private final String brokerReply;
+
+    public DelayTopologyMismatchException(String declaration, String brokerReply, Throwable cause) {
+        super("RabbitMQ refused to declare " + declaration + ": " + brokerReply, cause);
+        this.declaration = declaration;
+        this.brokerReply = brokerReply;
+    }
+
+    /** What was being declared, e.g. {@code queue 'queue.ordercreate'}. */
+    public String getDeclaration() {
+        return declaration;
+    }
+
+    /** The broker's own words, e.g. {@code PRECONDITION_FAILED - inequivalent arg 'x-message-ttl' …}. */
+    public String getBrokerReply() {
+        return brokerReply;
+    }
+
+    /** Whether the clash is about the delay queue's TTL, i.e. the timeout was changed. */
+    public boolean isTimeoutChange() {
+        return brokerReply.contains("x-message-ttl");
+    }
+}

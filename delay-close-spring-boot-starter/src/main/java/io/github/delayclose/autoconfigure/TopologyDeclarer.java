@@ -1,0 +1,119 @@
+package io.github.delayclose.autoconfigure;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.rabbitmq.client.ShutdownSignalException;
+import io.github.delayclose.core.topology.DelayTopology;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.amqp.AmqpConnectException;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Exchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionListener;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+/**
+ * Declares delay-close's queues on its own connection, at start-up and again after every
+ * reconnect.
+ *
+ * <p>Declaring at start-up, rather than lazily on first use, turns a clash with existing queues
+ * (RabbitMQ's PRECONDITION_FAILED, typically a changed timeout) into a start-up failure that says
+ * what to do, instead of a listener that silently never starts. If the broker is down at start-up,
+ * the application still starts and the topology is declared as soon as it connects.
+ */
+class TopologyDeclarer implements SmartInitializingSingleton {
+
+    private static final Log log = LogFactory.getLog(TopologyDeclarer.class);
+
+    private final ConnectionFactory connectionFactory;
+    private final Declarables declarables;
+    private final RabbitAdmin admin;
+    private final AtomicBoolean declaring = new AtomicBoolean();
+
+    TopologyDeclarer(ConnectionFactory connectionFactory, DelayTopology topology) {
+        this.connectionFactory = connectionFactory;
+        this.declarables = topology.declarables();
+        // Not a bean: a context-aware admin would declare every Declarables of the application.
+        this.admin = new RabbitAdmin(connectionFactory);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        try {
+            declare();
+        }
+        catch (AmqpConnectException ex) {
+            log.warn("RabbitMQ is not reachable at start-up (" + ex.getMessage()
+                    + "); delay-close declares its queues when the connection comes up");
+        }
+        connectionFactory.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void onCreate(org.springframework.amqp.rabbit.connection.Connection connection) {
+                declare();
+            }
+        });
+    }
+
+    void declare() {
+        if (!declaring.compareAndSet(false, true)) {
+            return; // declaring opens the connection, which calls back here
+        }
+        try {
+            for (Declarable declarable : declarables.getDeclarables()) {
+                declare(declarable);
+            }
+        }
+        finally {
+            declaring.set(false);
+        }
+    }
+
+    private void declare(Declarable declarable) {
+        try {
+            if (declarable instanceof Queue queue) {
+                admin.declareQueue(queue);
+            }
+            else if (declarable instanceof Exchange exchange) {
+                admin.declareExchange(exchange);
+            }
+            else if (declarable instanceof Binding binding) {
+                admin.declareBinding(binding);
+            }
+        }
+        catch (AmqpConnectException ex) {
+            throw ex;
+        }
+        catch (AmqpException ex) {
+            String reply = brokerReply(ex);
+            if (reply != null && reply.contains("PRECONDITION_FAILED")) {
+                throw new DelayTopologyMismatchException(describe(declarable), reply, ex);
+            }
+            throw ex;
+        }
+    }
+
+    private static String describe(Declarable declarable) {
+        if (declarable instanceof Queue queue) {
+            return "queue '" + queue.getName() + "'";
+        }
+        if (declarable instanceof Exchange exchange) {
+            return "exchange '" + exchange.getName() + "'";
+        }
+        return declarable.toString();
+    }
+
+    private static String brokerReply(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ShutdownSignalException signal && signal.getReason() instanceof com.rabbitmq.client.AMQP.Channel.Close close) {
+                return close.getReplyText();
+            }
+        }
+        return null;
+    }
+}
