@@ -119,9 +119,10 @@ public class DelayCloseAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OrderCloser orderCloser(ObjectProvider<OrderRepository> orders, ObjectProvider<PaymentGateway> gateway,
-            ObjectProvider<StockRestorer> stock, ObjectProvider<PlatformTransactionManager> transactionManager) {
+            ObjectProvider<StockRestorer> stock, PaymentRecorder payments,
+            ObjectProvider<PlatformTransactionManager> transactionManager) {
         return new OrderCloser(SpiBeans.orderRepository(orders), SpiBeans.paymentGateway(gateway),
-                SpiBeans.stockRestorer(stock), transactions(transactionManager), Clock.systemUTC());
+                SpiBeans.stockRestorer(stock), payments, transactions(transactionManager), Clock.systemUTC());
     }
 
     @Bean

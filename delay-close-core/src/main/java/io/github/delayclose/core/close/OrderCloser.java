@@ -5,6 +5,8 @@ import java.util.Objects;
 
 import io.github.delayclose.core.decision.CloseAction;
 import io.github.delayclose.core.decision.CloseDecision;
+import io.github.delayclose.core.payment.PaymentNotificationResult;
+import io.github.delayclose.core.payment.PaymentRecorder;
 import io.github.delayclose.core.spi.CloseOutcome;
 import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.spi.PaymentGateway;
@@ -31,14 +33,16 @@ public final class OrderCloser {
     private final OrderRepository orders;
     private final PaymentGateway gateway;
     private final StockRestorer stock;
+    private final PaymentRecorder payments;
     private final TransactionOperations transactions;
     private final Clock clock;
 
-    public OrderCloser(OrderRepository orders, PaymentGateway gateway, StockRestorer stock,
+    public OrderCloser(OrderRepository orders, PaymentGateway gateway, StockRestorer stock, PaymentRecorder payments,
             TransactionOperations transactions, Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.stock = Objects.requireNonNull(stock, "stock");
+        this.payments = Objects.requireNonNull(payments, "payments");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -107,8 +111,9 @@ public final class OrderCloser {
     }
 
     private CloseResult compensate(String orderId, TradeQuery answer) {
-        boolean won = orders.markPaid(orderId, answer.payment().orElseThrow());
-        if (won) {
+        // Through the recorder, so that a payment finding the order closed meanwhile is reported
+        // as late exactly as a late payment notification would be.
+        if (payments.recordUnpaid(orderId, answer.payment().orElseThrow()) == PaymentNotificationResult.RECORDED) {
             log.info("Order " + orderId + " was paid at the provider (" + answer.state()
                     + ") but not locally: recorded the payment");
             return CloseResult.COMPENSATED_AS_PAID;

@@ -31,16 +31,19 @@ public final class PaymentRecorder {
 
     /** Records the payment of an order; idempotent, so repeated notifications are harmless. */
     public PaymentNotificationResult record(String orderId, Payment payment) {
-        switch (CloseDecision.onPaymentNotification(orders.findStatus(orderId))) {
-            case UNKNOWN_ORDER:
-                return PaymentNotificationResult.UNKNOWN_ORDER;
-            case ALREADY_PAID:
-                return PaymentNotificationResult.DUPLICATE;
-            case REPORT_LATE_PAYMENT:
-                return reportLate(orderId, payment);
-            default:
-                break;
-        }
+        return switch (CloseDecision.onPaymentNotification(orders.findStatus(orderId))) {
+            case UNKNOWN_ORDER -> PaymentNotificationResult.UNKNOWN_ORDER;
+            case ALREADY_PAID -> PaymentNotificationResult.DUPLICATE;
+            case REPORT_LATE_PAYMENT -> reportLate(orderId, payment);
+            case RECORD_PAYMENT -> recordUnpaid(orderId, payment);
+        };
+    }
+
+    /**
+     * Records the payment of an order believed to be unpaid, without reading it first; if the
+     * order was closed meanwhile, reports the payment as late instead.
+     */
+    public PaymentNotificationResult recordUnpaid(String orderId, Payment payment) {
         if (orders.markPaid(orderId, payment)) {
             return PaymentNotificationResult.RECORDED;
         }

@@ -24,7 +24,7 @@ public record RetryBackoff(int maxAttempts, Duration initialInterval, double mul
         if (initialInterval.toMillis() < 1) {
             throw new IllegalArgumentException("retry initial-interval must be at least 1ms, but was " + initialInterval);
         }
-        if (multiplier < 1.0) {
+        if (!Double.isFinite(multiplier) || multiplier < 1.0) {
             throw new IllegalArgumentException("retry multiplier must be at least 1.0, but was " + multiplier);
         }
         if (maxInterval.compareTo(initialInterval) < 0) {

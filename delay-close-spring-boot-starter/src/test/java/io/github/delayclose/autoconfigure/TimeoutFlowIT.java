@@ -1,0 +1,367 @@
+package io.github.delayclose.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.delayclose.autoconfigure.doubles.InMemoryOrders;
+import io.github.delayclose.autoconfigure.doubles.RecordingStockRestorer;
+import io.github.delayclose.autoconfigure.doubles.ScriptedGateway;
+import io.github.delayclose.core.close.CloseResult;
+import io.github.delayclose.core.close.FailureReason;
+import io.github.delayclose.core.message.DelayCloseHeaders;
+import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
+import io.github.delayclose.core.schedule.TimeoutScheduleException;
+import io.github.delayclose.core.schedule.TimeoutScheduleFailedEvent;
+import io.github.delayclose.core.spi.CloseOutcome;
+import io.github.delayclose.core.spi.OrderStatus;
+import io.github.delayclose.core.spi.TradeState;
+import io.github.delayclose.core.topology.DelayTopology;
+import io.github.delayclose.test.services.TestServices;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static io.github.delayclose.autoconfigure.doubles.ScriptedGateway.failure;
+import static io.github.delayclose.autoconfigure.doubles.ScriptedGateway.state;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole flow on the real broker, with a 1 s payment window: schedule, TTL, dead-letter,
+ * listener, decision, SPI calls, retries, re-checks and parking. Transactions are real
+ * (MariaDB); the SPIs are in-memory doubles so each provider answer can be scripted.
+ */
+@SpringBootTest(classes = TimeoutFlowIT.TestApplication.class, properties = {
+        "delay-close.timeout=1s",
+        "delay-close.retry.max-attempts=3",
+        "delay-close.retry.initial-interval=200ms",
+        "delay-close.retry.multiplier=2",
+        "delay-close.retry.max-interval=1s",
+        "delay-close.recheck.interval=300ms",
+        "delay-close.recheck.max-rechecks=2",
+        "delay-close.sweep.enabled=false" })
+class TimeoutFlowIT {
+
+    private static final String PREFIX = "it.flow." + UUID.randomUUID().toString().substring(0, 8);
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestServices.rabbit().register(registry);
+        TestServices.mariaDb("delay_close_starter").register(registry);
+        registry.add("delay-close.queues.delay", () -> PREFIX + ".delay");
+        registry.add("delay-close.queues.dead-letter-exchange", () -> PREFIX + ".dlx");
+        registry.add("delay-close.queues.timeout", () -> PREFIX + ".timeout");
+        registry.add("delay-close.queues.parking", () -> PREFIX + ".parking");
+    }
+
+    @Autowired
+    OrderTimeoutScheduler scheduler;
+
+    @Autowired
+    InMemoryOrders orders;
+
+    @Autowired
+    ScriptedGateway gateway;
+
+    @Autowired
+    RecordingStockRestorer stock;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    DelayTopology topology;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    ScheduleFailures scheduleFailures;
+
+    private ParkingQueueReader parking;
+
+    @BeforeEach
+    void readParking() {
+        parking = new ParkingQueueReader(rabbit, topology.parkingQueue());
+    }
+
+    @AfterAll
+    static void deleteQueues(@Autowired AmqpAdmin admin, @Autowired DelayTopology topology) {
+        topology.declarables().getDeclarablesByType(org.springframework.amqp.core.Queue.class)
+                .forEach(queue -> admin.deleteQueue(queue.getName()));
+        admin.deleteExchange(topology.deadLetterExchange());
+    }
+
+    private String newOrder() {
+        String orderId = "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        orders.create(orderId);
+        return orderId;
+    }
+
+    private String committedOrder() {
+        return transactions.execute(tx -> {
+            String orderId = newOrder();
+            scheduler.schedule(orderId);
+            return orderId;
+        });
+    }
+
+    private void awaitStatus(String orderId, OrderStatus status) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(orders.status(orderId)).isEqualTo(status));
+    }
+
+    private Message awaitParked(String orderId) {
+        return await().atMost(PATIENCE).until(() -> parking.find(orderId).orElse(null), java.util.Objects::nonNull);
+    }
+
+    @Test
+    void committedOrderIsClosedAfterItsTimeoutAndStockComesBackOnce() {
+        String orderId = committedOrder();
+
+        awaitStatus(orderId, OrderStatus.CLOSED);
+        assertThat(gateway.closesFor(orderId)).isEqualTo(1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stock.restoresOf(orderId)).isEqualTo(1));
+    }
+
+    @Test
+    void rolledBackOrderIsNeverScheduled() {
+        String rolledBack = transactions.execute(tx -> {
+            String orderId = newOrder();
+            scheduler.schedule(orderId);
+            tx.setRollbackOnly();
+            return orderId;
+        });
+        // A witness scheduled after the rolled-back order: once its timeout has been handled,
+        // the rolled-back order's timeout would have been too, had it been published.
+        String witness = committedOrder();
+
+        awaitStatus(witness, OrderStatus.CLOSED);
+        assertThat(gateway.queriesFor(rolledBack)).isZero();
+        assertThat(orders.status(rolledBack)).isEqualTo(OrderStatus.UNPAID);
+    }
+
+    @Test
+    void paymentTheShopMissedIsCompensated() {
+        String orderId = newOrder();
+        gateway.answerQueries(orderId, state(TradeState.SUCCESS));
+        scheduler.schedule(orderId);
+
+        awaitStatus(orderId, OrderStatus.PAID);
+        assertThat(orders.payment(orderId)).get().extracting("transactionId").isEqualTo("wx-" + orderId);
+        assertThat(gateway.closesFor(orderId)).isZero();
+        assertThat(stock.restoresOf(orderId)).isZero();
+    }
+
+    @Test
+    void refundedTradeCountsAsPaid() {
+        String orderId = newOrder();
+        gateway.answerQueries(orderId, state(TradeState.REFUND));
+        scheduler.schedule(orderId);
+
+        awaitStatus(orderId, OrderStatus.PAID);
+        assertThat(stock.restoresOf(orderId)).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TradeState.class, names = { "CLOSED", "REVOKED", "PAYERROR", "NOT_FOUND" })
+    void nothingLeftToCloseAtTheProviderClosesLocallyOnly(TradeState providerState) {
+        String orderId = newOrder();
+        gateway.answerQueries(orderId, state(providerState));
+        scheduler.schedule(orderId);
+
+        awaitStatus(orderId, OrderStatus.CLOSED);
+        assertThat(gateway.closesFor(orderId)).isZero();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stock.restoresOf(orderId)).isEqualTo(1));
+    }
+
+    @Test
+    void paidWhileClosingIsRequeriedAndCompensated() {
+        String orderId = newOrder();
+        gateway.answerQueries(orderId, state(TradeState.NOTPAY), state(TradeState.SUCCESS));
+        gateway.answerClose(orderId, CloseOutcome.ALREADY_PAID);
+        scheduler.schedule(orderId);
+
+        awaitStatus(orderId, OrderStatus.PAID);
+        assertThat(gateway.queriesFor(orderId)).isEqualTo(2);
+        assertThat(stock.restoresOf(orderId)).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TradeState.class, names = { "USERPAYING", "ACCEPT" })
+    void payerStillPayingIsRecheckedThenClosed(TradeState pending) {
+        String orderId = newOrder();
+        gateway.answerQueries(orderId, state(pending), state(TradeState.NOTPAY));
+        scheduler.schedule(orderId);
+
+        awaitStatus(orderId, OrderStatus.CLOSED);
+        assertThat(gateway.queriesFor(orderId)).isEqualTo(2);
+    }
+
+    @Test
+    void payerPayingForeverIsParkedAfterTheLastRecheck() {
+        String orderId = newOrder();
+        gateway.answerQueries(orderId, state(TradeState.USERPAYING));
+        scheduler.schedule(orderId);
+
+        Message parked = awaitParked(orderId);
+        assertThat(parked.getMessageProperties().<String>getHeader(DelayCloseHeaders.PARKED_REASON))
+                .isEqualTo(FailureReason.STILL_PAYING.name());
+        assertThat(gateway.queriesFor(orderId)).isEqualTo(3); // first look + 2 re-checks
+        assertThat(orders.status(orderId)).isEqualTo(OrderStatus.UNPAID);
+    }
+
+    @Test
+    void failingProviderIsRetriedWithBackoffThenRecovers() {
+        String orderId = newOrder();
+        gateway.answerQueries(orderId, failure("read timed out"), failure("bad signature"), state(TradeState.NOTPAY));
+        scheduler.schedule(orderId);
+
+        awaitStatus(orderId, OrderStatus.CLOSED);
+        assertThat(gateway.queriesFor(orderId)).isEqualTo(3);
+        assertThat(meters.counter("delay.close.retries", "reason", "PROVIDER_ERROR").count()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void providerFailingEveryTimeIsParkedWithItsReasonAndAttempts() {
+        String orderId = newOrder();
+        gateway.answerQueries(orderId, failure("SYSTEMERROR"));
+        scheduler.schedule(orderId);
+
+        Message parked = awaitParked(orderId);
+        assertThat(parked.getMessageProperties().<String>getHeader(DelayCloseHeaders.PARKED_REASON))
+                .isEqualTo(FailureReason.PROVIDER_ERROR.name());
+        assertThat(parked.getMessageProperties().<Integer>getHeader(DelayCloseHeaders.PARKED_ATTEMPTS)).isEqualTo(3);
+        assertThat(parked.getMessageProperties().<String>getHeader("x-exception-message")).contains("SYSTEMERROR");
+        assertThat(gateway.queriesFor(orderId)).isEqualTo(3);
+        assertThat(orders.status(orderId)).isEqualTo(OrderStatus.UNPAID);
+    }
+
+    @Test
+    void unknownOrderIsRetriedThenParked() {
+        String orderId = "missing" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        scheduler.schedule(orderId);
+
+        Message parked = awaitParked(orderId);
+        assertThat(parked.getMessageProperties().<String>getHeader(DelayCloseHeaders.PARKED_REASON))
+                .isEqualTo(FailureReason.ORDER_NOT_FOUND.name());
+        assertThat(gateway.queriesFor(orderId)).isZero();
+    }
+
+    @Test
+    void malformedBodyIsParkedAtOnce() {
+        String body = "{\"orderId\": 42}";
+        rabbit.send("", topology.timeoutQueue(), MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8)).build());
+
+        Message parked = awaitParked(body);
+        assertThat(parked.getMessageProperties().<String>getHeader(DelayCloseHeaders.PARKED_REASON))
+                .isEqualTo(FailureReason.MALFORMED_MESSAGE.name());
+        assertThat(parked.getMessageProperties().<Integer>getHeader(DelayCloseHeaders.PARKED_ATTEMPTS)).isEqualTo(1);
+    }
+
+    @Test
+    void duplicateDeliveriesCloseOnceAndRestoreStockOnce() {
+        String orderId = newOrder();
+        for (int i = 0; i < 5; i++) {
+            rabbit.send("", topology.timeoutQueue(), MessageBuilder.withBody(orderId.getBytes(StandardCharsets.UTF_8)).build());
+        }
+
+        awaitStatus(orderId, OrderStatus.CLOSED);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(meters.counter("delay.close.outcomes", "result",
+                CloseResult.ALREADY_FINAL.name()).count()).isGreaterThanOrEqualTo(4));
+        assertThat(stock.restoresOf(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void unroutableDelayMessageIsRetriedThenReported() {
+        // A topology whose delay queue does not exist: the broker returns every publish.
+        String orderId = newOrder();
+        OrderTimeoutScheduler broken = new OrderTimeoutScheduler(
+                new io.github.delayclose.core.publish.ConfirmedPublisher(
+                        new RabbitTemplate(confirmingFactory()), Duration.ofSeconds(5)),
+                new DelayTopology(PREFIX + ".absent", topology.deadLetterExchange(), topology.timeoutQueue(),
+                        topology.parkingQueue(), topology.queueType(), topology.timeout(), topology.retryBackoff(),
+                        topology.recheckInterval()),
+                OrderTimeoutScheduler.publishRetryPolicy(3, Duration.ofMillis(10)),
+                scheduleFailures::record, new io.github.delayclose.core.metrics.DelayCloseMetrics(new SimpleMeterRegistry()));
+
+        assertThatThrownBy(() -> broken.schedule(orderId)).isInstanceOf(TimeoutScheduleException.class)
+                .rootCause().hasMessageContaining("unroutable");
+        assertThat(scheduleFailures.orderIds).containsExactly(orderId);
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    private org.springframework.amqp.rabbit.connection.ConnectionFactory confirmingFactory() {
+        return context.getBean(DelayCloseAutoConfiguration.CONNECTION_FACTORY,
+                org.springframework.amqp.rabbit.connection.ConnectionFactory.class);
+    }
+
+    /** Collects schedule failures raised as events. */
+    static class ScheduleFailures {
+
+        final java.util.List<String> orderIds = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void record(Object event) {
+            if (event instanceof TimeoutScheduleFailedEvent failed) {
+                orderIds.add(failed.orderId());
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class TestApplication {
+
+        @Bean
+        InMemoryOrders orders() {
+            return new InMemoryOrders();
+        }
+
+        @Bean
+        ScriptedGateway gateway() {
+            return new ScriptedGateway();
+        }
+
+        @Bean
+        RecordingStockRestorer stock() {
+            return new RecordingStockRestorer();
+        }
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        ScheduleFailures scheduleFailures() {
+            return new ScheduleFailures();
+        }
+    }
+}
