@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.github.delayclose.autoconfigure.doubles.InMemoryOrders;
+import io.github.delayclose.autoconfigure.doubles.InMemorySpiConfiguration;
 import io.github.delayclose.autoconfigure.doubles.RecordingStockRestorer;
 import io.github.delayclose.autoconfigure.doubles.ScriptedGateway;
 import io.github.delayclose.core.close.OrderCloser;
@@ -53,7 +54,7 @@ class DelayCloseAutoConfigurationTest {
     void defaultsGiveTheTutorialNamesAndAParallelListener() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(RabbitAutoConfiguration.class, DelayCloseAutoConfiguration.class))
-                .withUserConfiguration(SpiBeansConfiguration.class)
+                .withUserConfiguration(InMemorySpiConfiguration.class)
                 // No broker needed to inspect the wiring: nothing connects until the listener starts.
                 .withPropertyValues("spring.rabbitmq.port=1", "delay-close.listener.auto-startup=false")
                 .run(context -> {
@@ -79,7 +80,7 @@ class DelayCloseAutoConfigurationTest {
 
     @Test
     void ownConnectionConfirmsWhileTheApplicationsConnectionIsUntouched() {
-        runner.withUserConfiguration(SpiBeansConfiguration.class).run(context -> {
+        runner.withUserConfiguration(InMemorySpiConfiguration.class).run(context -> {
             ConnectionFactory own = context.getBean(DelayCloseAutoConfiguration.CONNECTION_FACTORY, ConnectionFactory.class);
             assertThat(own.isPublisherConfirms()).isTrue();
             assertThat(own.isPublisherReturns()).isTrue();
@@ -93,7 +94,7 @@ class DelayCloseAutoConfigurationTest {
 
     @Test
     void propertiesBind() {
-        runner.withUserConfiguration(SpiBeansConfiguration.class)
+        runner.withUserConfiguration(InMemorySpiConfiguration.class)
                 .withPropertyValues("delay-close.timeout=45s", "delay-close.queues.type=quorum",
                         "delay-close.retry.max-attempts=4", "delay-close.retry.initial-interval=2s",
                         "delay-close.retry.multiplier=2", "delay-close.retry.max-interval=3s",
@@ -123,7 +124,7 @@ class DelayCloseAutoConfigurationTest {
 
     @Test
     void userBeanWins() {
-        runner.withUserConfiguration(SpiBeansConfiguration.class, UserTopologyConfiguration.class).run(context -> {
+        runner.withUserConfiguration(InMemorySpiConfiguration.class, UserTopologyConfiguration.class).run(context -> {
             assertThat(context).hasSingleBean(DelayTopology.class);
             assertThat(context.getBean(DelayTopology.class)).isSameAs(context.getBean("userTopology"));
             assertThat(context.getBean("delayCloseListenerContainer", SimpleMessageListenerContainer.class).getQueueNames())
@@ -133,7 +134,7 @@ class DelayCloseAutoConfigurationTest {
 
     @Test
     void disabledDeclaresAndListensToNothing() {
-        runner.withUserConfiguration(SpiBeansConfiguration.class).withPropertyValues("delay-close.enabled=false")
+        runner.withUserConfiguration(InMemorySpiConfiguration.class).withPropertyValues("delay-close.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(DelayTopology.class)
                         .doesNotHaveBean(OrderTimeoutScheduler.class).doesNotHaveBean(TimeoutListener.class)
                         .doesNotHaveBean("delayCloseListenerContainer").doesNotHaveBean(Declarables.class));
@@ -141,7 +142,7 @@ class DelayCloseAutoConfigurationTest {
 
     @Test
     void backsOffWithoutSpringRabbit() {
-        runner.withUserConfiguration(SpiBeansConfiguration.class)
+        runner.withUserConfiguration(InMemorySpiConfiguration.class)
                 .withClassLoader(new FilteredClassLoader(RabbitTemplate.class))
                 .run(context -> assertThat(context).doesNotHaveBean(OrderTimeoutScheduler.class)
                         .doesNotHaveBean(DelayTopology.class));
@@ -174,7 +175,7 @@ class DelayCloseAutoConfigurationTest {
 
     @Test
     void badListenerSettingsFailWithThePropertyName() {
-        runner.withUserConfiguration(SpiBeansConfiguration.class)
+        runner.withUserConfiguration(InMemorySpiConfiguration.class)
                 .withPropertyValues("delay-close.listener.concurrency=8", "delay-close.listener.max-concurrency=2")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("delay-close.listener.max-concurrency (2) must be at least delay-close.listener.concurrency (8)"));
@@ -182,29 +183,10 @@ class DelayCloseAutoConfigurationTest {
 
     @Test
     void badRetrySettingsFailWithThePropertyName() {
-        runner.withUserConfiguration(SpiBeansConfiguration.class)
+        runner.withUserConfiguration(InMemorySpiConfiguration.class)
                 .withPropertyValues("delay-close.retry.multiplier=0.5")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("retry multiplier must be at least 1.0"));
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class SpiBeansConfiguration {
-
-        @Bean
-        InMemoryOrders orders() {
-            return new InMemoryOrders();
-        }
-
-        @Bean
-        ScriptedGateway gateway() {
-            return new ScriptedGateway();
-        }
-
-        @Bean
-        RecordingStockRestorer stock() {
-            return new RecordingStockRestorer();
-        }
     }
 
     @Configuration(proxyBeanMethods = false)

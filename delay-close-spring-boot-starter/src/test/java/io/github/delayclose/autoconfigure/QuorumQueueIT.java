@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.github.delayclose.autoconfigure.doubles.InMemoryOrders;
+import io.github.delayclose.autoconfigure.doubles.InMemorySpiConfiguration;
 import io.github.delayclose.autoconfigure.doubles.RecordingStockRestorer;
 import io.github.delayclose.autoconfigure.doubles.ScriptedGateway;
 import io.github.delayclose.core.close.FailureReason;
@@ -23,6 +24,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -112,21 +114,7 @@ class QuorumQueueIT {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
+    @Import(InMemorySpiConfiguration.class)
     static class TestApplication {
-
-        @Bean
-        InMemoryOrders orders() {
-            return new InMemoryOrders();
-        }
-
-        @Bean
-        ScriptedGateway gateway() {
-            return new ScriptedGateway();
-        }
-
-        @Bean
-        RecordingStockRestorer stock() {
-            return new RecordingStockRestorer();
-        }
     }
 }

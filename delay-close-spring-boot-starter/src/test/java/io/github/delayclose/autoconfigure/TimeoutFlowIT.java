@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.delayclose.autoconfigure.doubles.InMemoryOrders;
+import io.github.delayclose.autoconfigure.doubles.InMemorySpiConfiguration;
 import io.github.delayclose.autoconfigure.doubles.RecordingStockRestorer;
 import io.github.delayclose.autoconfigure.doubles.ScriptedGateway;
 import io.github.delayclose.core.close.CloseResult;
@@ -35,6 +36,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -337,22 +339,8 @@ class TimeoutFlowIT {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
+    @Import(InMemorySpiConfiguration.class)
     static class TestApplication {
-
-        @Bean
-        InMemoryOrders orders() {
-            return new InMemoryOrders();
-        }
-
-        @Bean
-        ScriptedGateway gateway() {
-            return new ScriptedGateway();
-        }
-
-        @Bean
-        RecordingStockRestorer stock() {
-            return new RecordingStockRestorer();
-        }
 
         @Bean
         MeterRegistry meterRegistry() {

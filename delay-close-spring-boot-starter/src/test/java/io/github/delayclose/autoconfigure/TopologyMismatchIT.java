@@ -3,7 +3,7 @@ package io.github.delayclose.autoconfigure;
 import java.util.Map;
 import java.util.UUID;
 
-import io.github.delayclose.autoconfigure.DelayCloseAutoConfigurationTest.SpiBeansConfiguration;
+import io.github.delayclose.autoconfigure.doubles.InMemorySpiConfiguration;
 import io.github.delayclose.test.services.RabbitEndpoint;
 import io.github.delayclose.test.services.TestServices;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +32,7 @@ class TopologyMismatchIT {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RabbitAutoConfiguration.class, DelayCloseAutoConfiguration.class))
-            .withUserConfiguration(SpiBeansConfiguration.class)
+            .withUserConfiguration(InMemorySpiConfiguration.class)
             .withPropertyValues(TestServices.rabbit().propertyValues())
             .withPropertyValues("delay-close.listener.auto-startup=false", "delay-close.sweep.enabled=false",
                     "delay-close.timeout=10s", "delay-close.queues.timeout=" + prefix + ".timeout",
