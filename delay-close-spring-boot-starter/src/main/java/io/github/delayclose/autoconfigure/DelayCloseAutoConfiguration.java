@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Metrics;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +34,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -185,6 +188,20 @@ public class DelayCloseAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "delay-close.sweep.enabled", matchIfMissing = true)
     SweepScheduler delayCloseSweepScheduler(OverdueOrderSweeper sweeper, DelayCloseProperties properties) {
         return new SweepScheduler(sweeper, properties.getSweep().getInterval());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    @ConditionalOnEnabledHealthIndicator("delayClose")
+    static class HealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "delayCloseHealthIndicator")
+        DelayCloseHealthIndicator delayCloseHealthIndicator(
+                @Qualifier("delayCloseListenerContainer") SimpleMessageListenerContainer listener,
+                @Qualifier(CONNECTION_FACTORY) ConnectionFactory connectionFactory, DelayTopology topology) {
+            return new DelayCloseHealthIndicator(listener, new RabbitAdmin(connectionFactory), topology);
+        }
     }
 
     private static TransactionOperations transactions(ObjectProvider<PlatformTransactionManager> transactionManager) {

@@ -123,6 +123,15 @@ class DelayCloseAutoConfigurationTest {
     }
 
     @Test
+    void healthIsDownWhileTheListenerIsStopped() {
+        runner.withUserConfiguration(InMemorySpiConfiguration.class).run(context -> {
+            org.springframework.boot.health.contributor.Health health = context.getBean(DelayCloseHealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
+            assertThat(health.getDetails()).containsEntry("listener", "stopped").containsEntry("parkedMessages", 0L);
+        });
+    }
+
+    @Test
     void userBeanWins() {
         runner.withUserConfiguration(InMemorySpiConfiguration.class, UserTopologyConfiguration.class).run(context -> {
             assertThat(context).hasSingleBean(DelayTopology.class);

@@ -299,6 +299,15 @@ class TimeoutFlowIT {
     }
 
     @Test
+    void healthIsUpWithQueueDepths(@Autowired DelayCloseHealthIndicator health) {
+        org.springframework.boot.health.contributor.Health result = health.health();
+        assertThat(result.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UP);
+        assertThat(result.getDetails()).containsEntry("listener", "running")
+                .containsKeys("delayQueueMessages", "timeoutQueueMessages", "parkedMessages");
+        assertThat(result.getDetails().get("parkedMessages")).isInstanceOf(Long.class);
+    }
+
+    @Test
     void unroutableDelayMessageIsRetriedThenReported() {
         // A topology whose delay queue does not exist: the broker returns every publish.
         String orderId = newOrder();
