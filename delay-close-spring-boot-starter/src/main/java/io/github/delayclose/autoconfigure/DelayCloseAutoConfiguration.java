@@ -27,7 +27,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
-import org.springframework.boot.amqp.autoconfigure.RabbitConnectionFactoryBeanConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -79,22 +78,16 @@ public class DelayCloseAutoConfiguration {
      */
     @Bean(name = CONNECTION_FACTORY, defaultCandidate = false)
     @ConditionalOnMissingBean(name = CONNECTION_FACTORY)
-    ConnectionFactory delayCloseConnectionFactory(ObjectProvider<RabbitConnectionFactoryBeanConfigurer> beanConfigurer,
-            ObjectProvider<CachingConnectionFactoryConfigurer> cachingConfigurer,
-            ObjectProvider<ConnectionFactory> applicationFactory) throws Exception {
-        RabbitConnectionFactoryBeanConfigurer rabbitConfigurer = beanConfigurer.getIfAvailable();
-        CachingConnectionFactoryConfigurer factoryConfigurer = cachingConfigurer.getIfAvailable();
-        if (rabbitConfigurer != null && factoryConfigurer != null) {
-            return DelayCloseConnectionFactories.confirming(rabbitConfigurer, factoryConfigurer);
-        }
-        return DelayCloseConnectionFactories.requireConfirming(applicationFactory.getObject());
+    ConnectionFactory delayCloseConnectionFactory(ConnectionFactory applicationFactory,
+            ObjectProvider<CachingConnectionFactoryConfigurer> configurer) {
+        return DelayCloseConnectionFactories.confirming(applicationFactory, configurer.getIfAvailable());
     }
 
     @Bean
     @ConditionalOnMissingBean
     TopologyDeclarer delayCloseTopologyDeclarer(@Qualifier(CONNECTION_FACTORY) ConnectionFactory connectionFactory,
-            DelayTopology topology) {
-        return new TopologyDeclarer(connectionFactory, topology);
+            @Qualifier("delayCloseDeclarables") Declarables declarables) {
+        return new TopologyDeclarer(connectionFactory, declarables);
     }
 
     @Bean

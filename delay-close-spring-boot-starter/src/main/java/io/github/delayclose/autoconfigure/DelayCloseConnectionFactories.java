@@ -1,37 +1,38 @@
 package io.github.delayclose.autoconfigure;
 
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory.ConfirmType;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.connection.RabbitConnectionFactoryBean;
 import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
-import org.springframework.boot.amqp.autoconfigure.RabbitConnectionFactoryBeanConfigurer;
 
 /**
- * Builds delay-close's own connection factory: the same broker, credentials and settings as the
- * application's ({@code spring.rabbitmq.*}), but always with correlated publisher confirms and
- * returns, which delay-close needs so that no order's timeout is lost. A separate connection
- * keeps those settings from changing how the application's own RabbitTemplate behaves.
+ * Builds delay-close's own connection factory: the same broker, credentials, TLS and customizers as
+ * the application's (it wraps the same RabbitMQ client factory), but always with correlated
+ * publisher confirms and returns, which delay-close needs so that no order's timeout is lost. A
+ * separate connection keeps those settings from changing how the application's own RabbitTemplate
+ * behaves.
  */
 final class DelayCloseConnectionFactories {
 
     private DelayCloseConnectionFactories() {
     }
 
-    static CachingConnectionFactory confirming(RabbitConnectionFactoryBeanConfigurer beanConfigurer,
-            CachingConnectionFactoryConfigurer cachingConfigurer) throws Exception {
-        RabbitConnectionFactoryBean rabbitFactoryBean = new RabbitConnectionFactoryBean();
-        beanConfigurer.configure(rabbitFactoryBean);
-        rabbitFactoryBean.afterPropertiesSet();
-        CachingConnectionFactory factory = new CachingConnectionFactory(rabbitFactoryBean.getObject());
-        cachingConfigurer.configure(factory);
+    static ConnectionFactory confirming(ConnectionFactory applicationFactory, CachingConnectionFactoryConfigurer configurer) {
+        if (!(applicationFactory instanceof AbstractConnectionFactory application)) {
+            return requireConfirming(applicationFactory);
+        }
+        CachingConnectionFactory factory = new CachingConnectionFactory(application.getRabbitConnectionFactory());
+        if (configurer != null) {
+            configurer.configure(factory); // cache sizes and addresses from spring.rabbitmq.*
+        }
         factory.setPublisherConfirmType(ConfirmType.CORRELATED);
         factory.setPublisherReturns(true);
         factory.setConnectionNameStrategy(connectionFactory -> "delay-close");
         return factory;
     }
 
-    /** When the application built its own connection factory, use it if it can confirm. */
+    /** When the application's factory is of an unknown kind, use it if it can confirm. */
     static ConnectionFactory requireConfirming(ConnectionFactory applicationFactory) {
         if (!applicationFactory.isPublisherConfirms() || !applicationFactory.isPublisherReturns()) {
             throw new IllegalStateException("delay-close needs publisher confirms and returns so that no order's "

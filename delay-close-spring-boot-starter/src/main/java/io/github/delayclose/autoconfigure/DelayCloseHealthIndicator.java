@@ -9,17 +9,18 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * {@code /actuator/health/delayClose}: DOWN when the timeout listener is not running (orders would
- * stay open past their window), with the depth of the delay, timeout and parking queues as
+ * {@code /actuator/health/delayClose}: DOWN when the timeout listener should run but does not
+ * (orders would stay open past their window), UNKNOWN on instances configured not to listen
+ * ({@code delay-close.listener.auto-startup=false}), with the depth of the delay, timeout and parking queues as
  * details. A growing parking queue is worth an alert of its own; it does not make the service down.
  */
-class DelayCloseHealthIndicator extends AbstractHealthIndicator {
+public class DelayCloseHealthIndicator extends AbstractHealthIndicator {
 
     private final AbstractMessageListenerContainer listener;
     private final RabbitAdmin admin;
     private final DelayTopology topology;
 
-    DelayCloseHealthIndicator(AbstractMessageListenerContainer listener, RabbitAdmin admin, DelayTopology topology) {
+    public DelayCloseHealthIndicator(AbstractMessageListenerContainer listener, RabbitAdmin admin, DelayTopology topology) {
         super("delay-close health check failed");
         this.listener = listener;
         this.admin = admin;
@@ -28,9 +29,15 @@ class DelayCloseHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        builder.status(listener.isRunning() ? org.springframework.boot.health.contributor.Status.UP
-                : org.springframework.boot.health.contributor.Status.DOWN);
-        builder.withDetail("listener", listener.isRunning() ? "running" : "stopped");
+        if (listener.isRunning()) {
+            builder.up().withDetail("listener", "running");
+        }
+        else if (listener.isAutoStartup()) {
+            builder.down().withDetail("listener", "stopped");
+        }
+        else {
+            builder.unknown().withDetail("listener", "not started here (delay-close.listener.auto-startup=false)");
+        }
         builder.withDetail("delayQueueMessages", depth(topology.delayQueue()));
         builder.withDetail("timeoutQueueMessages", depth(topology.timeoutQueue()));
         builder.withDetail("parkedMessages", depth(topology.parkingQueue()));

@@ -13,7 +13,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * Runs the safety-net sweep on its own thread at a fixed delay, so that the host application
  * needs no {@code @EnableScheduling} and a slow sweep never overlaps itself.
  */
-class SweepScheduler implements SmartLifecycle {
+public class SweepScheduler implements SmartLifecycle {
 
     private static final Log log = LogFactory.getLog(SweepScheduler.class);
 
@@ -22,7 +22,7 @@ class SweepScheduler implements SmartLifecycle {
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private volatile ScheduledFuture<?> task;
 
-    SweepScheduler(OverdueOrderSweeper sweeper, Duration interval) {
+    public SweepScheduler(OverdueOrderSweeper sweeper, Duration interval) {
         this.sweeper = sweeper;
         this.interval = interval;
         scheduler.setThreadNamePrefix("delay-close-sweep-");

@@ -3,7 +3,6 @@ package io.github.delayclose.autoconfigure;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.rabbitmq.client.ShutdownSignalException;
-import io.github.delayclose.core.topology.DelayTopology;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.amqp.AmqpConnectException;
@@ -27,7 +26,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * what to do, instead of a listener that silently never starts. If the broker is down at start-up,
  * the application still starts and the topology is declared as soon as it connects.
  */
-class TopologyDeclarer implements SmartInitializingSingleton {
+public class TopologyDeclarer implements SmartInitializingSingleton {
 
     private static final Log log = LogFactory.getLog(TopologyDeclarer.class);
 
@@ -36,11 +35,15 @@ class TopologyDeclarer implements SmartInitializingSingleton {
     private final RabbitAdmin admin;
     private final AtomicBoolean declaring = new AtomicBoolean();
 
-    TopologyDeclarer(ConnectionFactory connectionFactory, DelayTopology topology) {
+    public TopologyDeclarer(ConnectionFactory connectionFactory, Declarables declarables) {
         this.connectionFactory = connectionFactory;
-        this.declarables = topology.declarables();
+        this.declarables = declarables;
         // Not a bean: a context-aware admin would declare every Declarables of the application.
         this.admin = new RabbitAdmin(connectionFactory);
+        // Only this admin declares them. The application's RabbitAdmin would otherwise declare them
+        // on the application's connection too, and a clash there (a changed timeout) would break
+        // the application's own RabbitTemplate instead of failing delay-close's start-up.
+        declarables.getDeclarables().forEach(declarable -> declarable.setAdminsThatShouldDeclare(admin));
     }
 
     @Override

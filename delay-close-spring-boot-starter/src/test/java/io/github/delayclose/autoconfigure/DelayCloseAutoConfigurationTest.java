@@ -123,12 +123,27 @@ class DelayCloseAutoConfigurationTest {
     }
 
     @Test
-    void healthIsDownWhileTheListenerIsStopped() {
+    void healthIsUnknownWhereTheListenerIsNotMeantToRun() {
         runner.withUserConfiguration(InMemorySpiConfiguration.class).run(context -> {
             org.springframework.boot.health.contributor.Health health = context.getBean(DelayCloseHealthIndicator.class).health();
-            assertThat(health.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
-            assertThat(health.getDetails()).containsEntry("listener", "stopped").containsEntry("parkedMessages", 0L);
+            assertThat(health.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UNKNOWN);
+            assertThat(health.getDetails()).containsEntry("parkedMessages", 0L);
         });
+    }
+
+    @Test
+    void healthIsDownWhenTheListenerStopped() {
+        runner.withUserConfiguration(InMemorySpiConfiguration.class).withPropertyValues("delay-close.listener.auto-startup=true")
+                .run(context -> {
+                    SimpleMessageListenerContainer container = context.getBean("delayCloseListenerContainer",
+                            SimpleMessageListenerContainer.class);
+                    DelayCloseHealthIndicator indicator = context.getBean(DelayCloseHealthIndicator.class);
+                    assertThat(indicator.health().getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UP);
+                    container.stop();
+                    org.springframework.boot.health.contributor.Health health = indicator.health();
+                    assertThat(health.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
+                    assertThat(health.getDetails()).containsEntry("listener", "stopped");
+                });
     }
 
     @Test

@@ -16,8 +16,18 @@ import org.springframework.amqp.rabbit.retry.RepublishMessageRecovererWithConfir
  */
 public final class ParkingRecoverer extends RepublishMessageRecovererWithConfirms {
 
+    /**
+     * @param template a template on a connection factory with correlated confirms and returns; it is
+     *     made mandatory, so that a missing parking queue fails the park instead of dropping the message
+     * @param parkingQueue the parking queue's name
+     */
     public ParkingRecoverer(RabbitTemplate template, String parkingQueue) {
-        super(template, "", parkingQueue, ConfirmType.CORRELATED);
+        super(withMandatory(template), "", parkingQueue, ConfirmType.CORRELATED);
+    }
+
+    private static RabbitTemplate withMandatory(RabbitTemplate template) {
+        template.setMandatory(true);
+        return template;
     }
 
     /** Parks the message; throws when the broker does not confirm, so the delivery is not acked. */

@@ -11,6 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
 
 /**
  * Sends a timeout message back for a later attempt, or parks it when it has had enough.
@@ -73,7 +74,10 @@ public final class Redelivery {
     }
 
     private static Message copyWith(Message message, String header, int value) {
-        return MessageBuilder.fromClonedMessage(message).setHeader(header, value).build();
+        // Received messages carry no delivery mode; without PERSISTENT a classic queue would lose
+        // the copy on a broker restart although the broker confirmed it.
+        return MessageBuilder.fromClonedMessage(message).setHeader(header, value)
+                .setDeliveryMode(MessageDeliveryMode.PERSISTENT).build();
     }
 
     private static String describe(Message message) {

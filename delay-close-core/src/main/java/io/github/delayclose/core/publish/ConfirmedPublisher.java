@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.ReturnedMessage;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
@@ -47,6 +48,10 @@ public final class ConfirmedPublisher {
      *     or did not confirm it within the timeout
      */
     public void publish(String exchange, String routingKey, Message message) {
+        if (message.getMessageProperties().getDeliveryMode() == null) {
+            // A confirm for a transient message only means it reached memory.
+            message.getMessageProperties().setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        }
         CorrelationData correlation = new CorrelationData();
         template.send(exchange, routingKey, message, correlation);
         CorrelationData.Confirm confirm = awaitConfirm(correlation, exchange, routingKey);

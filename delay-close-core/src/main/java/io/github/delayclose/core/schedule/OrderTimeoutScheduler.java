@@ -58,8 +58,14 @@ public final class OrderTimeoutScheduler {
         OrderIdCodec.requireValid(orderId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                // afterCompletion rather than afterCommit: it also runs when schedule() is called
+                // from another synchronization's afterCommit (a @TransactionalEventListener),
+                // where a newly registered afterCommit would silently never run.
                 @Override
-                public void afterCommit() {
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        return;
+                    }
                     try {
                         publish(orderId);
                     }
