@@ -23,6 +23,7 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
@@ -38,7 +39,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Auto-configuration of delay-close: the delay topology, the scheduler host applications call,
@@ -116,9 +116,9 @@ public class DelayCloseAutoConfiguration {
     @ConditionalOnMissingBean
     OrderCloser orderCloser(ObjectProvider<OrderRepository> orders, ObjectProvider<PaymentGateway> gateway,
             ObjectProvider<StockRestorer> stock, PaymentRecorder payments,
-            ObjectProvider<PlatformTransactionManager> transactionManager) {
+            @Qualifier("delayCloseTransactions") TransactionOperations transactions) {
         return new OrderCloser(SpiBeans.orderRepository(orders), SpiBeans.paymentGateway(gateway),
-                SpiBeans.stockRestorer(stock), payments, transactions(transactionManager), Clock.systemUTC());
+                SpiBeans.stockRestorer(stock), payments, transactions, Clock.systemUTC());
     }
 
     @Bean
@@ -170,10 +170,10 @@ public class DelayCloseAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "delay-close.sweep.enabled", matchIfMissing = true)
     OverdueOrderSweeper overdueOrderSweeper(ObjectProvider<OrderRepository> orders, ConfirmedPublisher publisher,
             DelayTopology topology, DelayCloseProperties properties,
-            ObjectProvider<PlatformTransactionManager> transactionManager, DelayCloseMetrics metrics) {
+            @Qualifier("delayCloseTransactions") TransactionOperations transactions, DelayCloseMetrics metrics) {
         DelayCloseProperties.Sweep sweep = properties.getSweep();
         return new OverdueOrderSweeper(SpiBeans.orderRepository(orders), publisher, topology, sweep.getGrace(),
-                sweep.getBatchSize(), Clock.systemUTC(), transactions(transactionManager), metrics);
+                sweep.getBatchSize(), Clock.systemUTC(), transactions, metrics);
     }
 
     @Bean
@@ -197,8 +197,10 @@ public class DelayCloseAutoConfiguration {
         }
     }
 
-    private static TransactionOperations transactions(ObjectProvider<PlatformTransactionManager> transactionManager) {
-        PlatformTransactionManager manager = transactionManager.getIfUnique();
-        return manager != null ? new TransactionTemplate(manager) : TransactionOperations.withoutTransaction();
+    @Bean
+    @ConditionalOnMissingBean(name = "delayCloseTransactions")
+    TransactionOperations delayCloseTransactions(ObjectProvider<PlatformTransactionManager> managers,
+            BeanFactory beanFactory, DelayCloseProperties properties) {
+        return CloseTransactions.select(managers, beanFactory, properties.getTransactionManager());
     }
 }

@@ -22,6 +22,12 @@ public class DelayCloseProperties {
      */
     private Duration timeout = Duration.ofMinutes(30);
 
+    /**
+     * Bean name of the transaction manager for the close transaction (local close, order log,
+     * stock restore). Needed only when the application has several and none is primary.
+     */
+    private String transactionManager;
+
     private final Queues queues = new Queues();
 
     private final Listener listener = new Listener();
@@ -48,6 +54,14 @@ public class DelayCloseProperties {
 
     public void setTimeout(Duration timeout) {
         this.timeout = timeout;
+    }
+
+    public String getTransactionManager() {
+        return transactionManager;
+    }
+
+    public void setTransactionManager(String transactionManager) {
+        this.transactionManager = transactionManager;
     }
 
     public Queues getQueues() {

@@ -30,6 +30,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,6 +147,38 @@ class DelayCloseAutoConfigurationTest {
                     assertThat(health.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
                     assertThat(health.getDetails()).containsEntry("listener", "stopped");
                 });
+    }
+
+    @Test
+    void severalTransactionManagersWithoutAPrimaryFailWithTheWayOut() {
+        runner.withUserConfiguration(InMemorySpiConfiguration.class)
+                .withBean("ordersTx", PlatformTransactionManager.class, () -> new DataSourceTransactionManager(dataSource()))
+                .withBean("otherTx", PlatformTransactionManager.class, () -> new DataSourceTransactionManager(dataSource()))
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("Set delay-close.transaction-manager"));
+    }
+
+    @Test
+    void transactionManagerChosenByName() {
+        PlatformTransactionManager orders = new DataSourceTransactionManager(dataSource());
+        runner.withUserConfiguration(InMemorySpiConfiguration.class)
+                .withBean("ordersTx", PlatformTransactionManager.class, () -> orders)
+                .withBean("otherTx", PlatformTransactionManager.class, () -> new DataSourceTransactionManager(dataSource()))
+                .withPropertyValues("delay-close.transaction-manager=ordersTx")
+                .run(context -> assertThat(context.getBean("delayCloseTransactions"))
+                        .isInstanceOf(TransactionTemplate.class)
+                        .extracting("transactionManager").isSameAs(orders));
+    }
+
+    @Test
+    void withoutATransactionManagerClosesWithoutATransaction() {
+        runner.withUserConfiguration(InMemorySpiConfiguration.class)
+                .run(context -> assertThat(context.getBean("delayCloseTransactions"))
+                        .isNotInstanceOf(TransactionTemplate.class));
+    }
+
+    private static javax.sql.DataSource dataSource() {
+        return new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:mariadb://127.0.0.1:1/none");
     }
 
     @Test

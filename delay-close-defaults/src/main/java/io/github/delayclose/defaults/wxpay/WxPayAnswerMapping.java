@@ -32,12 +32,20 @@ final class WxPayAnswerMapping {
             throw businessError(call, answer);
         }
         String outTradeNo = answer.get("out_trade_no");
-        if (outTradeNo != null && !outTradeNo.equals(orderId)) {
-            throw new PaymentGatewayException("WeChat Pay " + call + ": answer is about order " + outTradeNo);
+        boolean namesAnOrder = outTradeNo != null && !outTradeNo.isEmpty();
+        if (namesAnOrder && !outTradeNo.equals(orderId)) {
+            throw new PaymentGatewayException("WeChat Pay " + call + ": answer is about order " + outTradeNo
+                    + ", not " + orderId + "; not trusted");
         }
         TradeState state = tradeState(call, answer.get("trade_state"));
         if (!state.isPaid()) {
             return TradeQuery.unpaid(state);
+        }
+        // A paid answer makes the shop mark this order paid, so it must name the order itself: a
+        // signature proves only that WeChat sent it, not that it answers this query.
+        if (!namesAnOrder) {
+            throw new PaymentGatewayException("WeChat Pay " + call + ": paid (" + answer.get("trade_state")
+                    + ") but the answer has no out_trade_no, so it cannot be matched to the order");
         }
         return TradeQuery.paid(state, payment(call, answer));
     }
