@@ -1,0 +1,133 @@
+package io.github.delayclose.sample.shop;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
+import io.github.delayclose.defaults.jdbc.OrderStatusCodes;
+import io.github.delayclose.sample.web.ApiException;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates orders the way the tutorial's shop does, in one transaction: the order (unpaid) and its
+ * items, the stock they take, the payment provider's trade, and the close scheduled for when the
+ * payment window ends. Anything wrong rolls all of it back, and nothing is scheduled.
+ */
+@Service
+public class OrderService {
+
+    /** Most distinct SKUs in one order; a demo needs no more, and it bounds the work of one request. */
+    static final int MAX_ITEMS = 20;
+
+    /** Most units of one SKU in one order. */
+    static final int MAX_UNITS = 1000;
+
+    private final JdbcClient jdbc;
+
+    private final OrderTimeoutScheduler scheduler;
+
+    private final PaymentTrades trades;
+
+    private final OrderIds ids;
+
+    private final ShopQueries queries;
+
+    private final OrderStatusCodes codes = OrderStatusCodes.defaults();
+
+    OrderService(JdbcClient jdbc, OrderTimeoutScheduler scheduler, ObjectProvider<PaymentTrades> trades, OrderIds ids,
+            ShopQueries queries) {
+        this.jdbc = jdbc;
+        this.scheduler = scheduler;
+        this.trades = trades.getIfAvailable(() -> (orderId, totalFee) -> { });
+        this.ids = ids;
+        this.queries = queries;
+    }
+
+    /**
+     * Creates an order.
+     *
+     * @throws ApiException 400 for a malformed request or an unknown SKU, 409 when there is not
+     *     enough stock; nothing is changed then
+     */
+    @Transactional
+    public OrderView create(CreateOrderRequest request) {
+        Map<String, Integer> wanted = unitsBySku(request);
+        List<Line> lines = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : wanted.entrySet()) {
+            Sku sku = jdbc.sql("SELECT id, name, price, num FROM tb_sku WHERE id = ?").param(entry.getKey())
+                    .query(Sku.class).optional()
+                    .orElseThrow(() -> ApiException.badRequest("unknown SKU '" + entry.getKey() + "'"));
+            lines.add(new Line(sku, entry.getValue()));
+        }
+        long totalFee = lines.stream().mapToLong(line -> line.sku.price() * line.num).sum();
+
+        String orderId = ids.next();
+        LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        jdbc.sql("INSERT INTO tb_order (id, order_status, pay_status, total_money, create_time, update_time) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(orderId, codes.unpaid(), codes.payStatusUnpaid(), totalFee, now, now)
+                .update();
+        int itemNo = 0;
+        for (Line line : lines) {
+            jdbc.sql("INSERT INTO tb_order_item (id, order_id, sku_id, name, price, num, money) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(orderId + "-" + (++itemNo), orderId, line.sku.id(), line.sku.name(), line.sku.price(),
+                            line.num, line.sku.price() * line.num)
+                    .update();
+        }
+        // Lines are in SKU id order, so concurrent orders lock SKU rows in the same order: no deadlocks.
+        for (Line line : lines) {
+            int taken = jdbc.sql("UPDATE tb_sku SET num = num - ?, sale_num = sale_num + ? WHERE id = ? AND num >= ?")
+                    .params(line.num, line.num, line.sku.id(), line.num)
+                    .update();
+            if (taken == 0) {
+                int left = jdbc.sql("SELECT num FROM tb_sku WHERE id = ?").param(line.sku.id()).query(Integer.class)
+                        .single();
+                throw ApiException.conflict("not enough stock of " + line.sku.name() + " (" + line.sku.id() + "): "
+                        + line.num + " wanted, " + left + " left");
+            }
+        }
+        trades.open(orderId, totalFee);
+        // Published after commit: a rolled-back order is never scheduled.
+        scheduler.schedule(orderId);
+        return queries.order(orderId).orElseThrow();
+    }
+
+    /** The request's units per SKU (a SKU listed twice is added up), sorted by SKU id. */
+    private static Map<String, Integer> unitsBySku(CreateOrderRequest request) {
+        if (request == null || request.items() == null || request.items().isEmpty()) {
+            throw ApiException.badRequest("an order needs at least one item: {\"items\": [{\"skuId\": \"...\", \"num\": 1}]}");
+        }
+        Map<String, Integer> units = new TreeMap<>();
+        for (CreateOrderRequest.Item item : request.items()) {
+            if (item == null || item.skuId() == null || item.skuId().isBlank()) {
+                throw ApiException.badRequest("every item needs a skuId");
+            }
+            if (item.num() == null || item.num() <= 0) {
+                throw ApiException.badRequest("num of SKU '" + item.skuId() + "' must be at least 1, was " + item.num());
+            }
+            int total = units.merge(item.skuId(), item.num(), (a, b) -> (int) Math.min((long) a + b, Integer.MAX_VALUE));
+            if (total > MAX_UNITS) {
+                throw ApiException.badRequest("at most " + MAX_UNITS + " units of SKU '" + item.skuId() + "' per order");
+            }
+        }
+        if (units.size() > MAX_ITEMS) {
+            throw ApiException.badRequest("at most " + MAX_ITEMS + " different SKUs per order");
+        }
+        return units;
+    }
+
+    record Sku(String id, String name, long price, int num) {
+    }
+
+    private record Line(Sku sku, int num) {
+    }
+}

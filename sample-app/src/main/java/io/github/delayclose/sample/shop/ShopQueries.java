@@ -1,0 +1,125 @@
+package io.github.delayclose.sample.shop;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.delayclose.autoconfigure.DelayCloseProperties;
+import io.github.delayclose.core.spi.OrderStatus;
+import io.github.delayclose.defaults.jdbc.OrderStatusCodes;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads orders and stock for the API. Times are stored as {@code DATETIME} in the JVM's zone, as
+ * the JDBC {@code OrderRepository} writes them.
+ */
+@Component
+public class ShopQueries {
+
+    private static final String ORDER_COLUMNS = "SELECT id, order_status, total_money, create_time, transaction_id, "
+            + "pay_time, close_time FROM tb_order ";
+
+    private final JdbcClient jdbc;
+
+    private final Duration timeout;
+
+    private final Clock clock;
+
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    private final OrderStatusCodes codes = OrderStatusCodes.defaults();
+
+    ShopQueries(JdbcClient jdbc, DelayCloseProperties delayClose) {
+        this.jdbc = jdbc;
+        this.timeout = delayClose.getTimeout();
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Every SKU, by id. */
+    public List<SkuView> skus() {
+        return jdbc.sql("SELECT id, name, price, num, sale_num FROM tb_sku ORDER BY id")
+                .query((rs, row) -> new SkuView(rs.getString("id"), rs.getString("name"), rs.getLong("price"),
+                        rs.getInt("num"), rs.getInt("sale_num")))
+                .list();
+    }
+
+    /** The latest orders, newest first. */
+    public List<OrderView> latestOrders(int limit) {
+        List<OrderRow> rows = jdbc.sql(ORDER_COLUMNS + "ORDER BY create_time DESC, id DESC LIMIT ?")
+                .param(limit)
+                .query(this::orderRow)
+                .list();
+        return withItems(rows);
+    }
+
+    /** One order. */
+    public Optional<OrderView> order(String orderId) {
+        return jdbc.sql(ORDER_COLUMNS + "WHERE id = ?").param(orderId).query(this::orderRow).optional()
+                .map(row -> withItems(List.of(row)).get(0));
+    }
+
+    /** The amount of an order in fen, to check a payment notification against. */
+    public Optional<Long> totalFee(String orderId) {
+        return jdbc.sql("SELECT total_money FROM tb_order WHERE id = ?").param(orderId).query(Long.class).optional();
+    }
+
+    private List<OrderView> withItems(List<OrderRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<OrderView.Item>> items = new LinkedHashMap<>();
+        rows.forEach(row -> items.put(row.id, new ArrayList<>()));
+        String placeholders = String.join(", ", Collections.nCopies(rows.size(), "?"));
+        jdbc.sql("SELECT order_id, sku_id, name, price, num FROM tb_order_item WHERE order_id IN (" + placeholders
+                        + ") ORDER BY order_id, sku_id")
+                .params(List.copyOf(items.keySet()))
+                .query((rs, row) -> {
+                    items.get(rs.getString("order_id")).add(new OrderView.Item(rs.getString("sku_id"),
+                            rs.getString("name"), rs.getLong("price"), rs.getInt("num")));
+                    return null;
+                })
+                .list();
+        Instant now = clock.instant();
+        return rows.stream().map(row -> {
+            Instant deadline = row.createdAt.plus(timeout);
+            long secondsLeft = Math.max(0, Duration.between(now, deadline).toSeconds());
+            return new OrderView(row.id, row.status, row.totalFee, List.copyOf(items.get(row.id)), row.createdAt,
+                    deadline, secondsLeft, row.transactionId, row.paidAt, row.closedAt);
+        }).toList();
+    }
+
+    private OrderRow orderRow(ResultSet rs, int row) throws SQLException {
+        return new OrderRow(rs.getString("id"), status(rs.getString("order_status")), rs.getLong("total_money"),
+                instant(rs, "create_time"), rs.getString("transaction_id"), instant(rs, "pay_time"),
+                instant(rs, "close_time"));
+    }
+
+    private OrderStatus status(String code) {
+        if (codes.unpaid().equals(code)) {
+            return OrderStatus.UNPAID;
+        }
+        return codes.closed().equals(code) ? OrderStatus.CLOSED : OrderStatus.PAID;
+    }
+
+    /** A DATETIME column, written in the JVM's zone, as an instant. */
+    private Instant instant(ResultSet rs, String column) throws SQLException {
+        LocalDateTime local = rs.getObject(column, LocalDateTime.class);
+        return local == null ? null : local.atZone(zone).toInstant();
+    }
+
+    private record OrderRow(String id, OrderStatus status, long totalFee, Instant createdAt, String transactionId,
+            Instant paidAt, Instant closedAt) {
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.delayclose.sample.simulator;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.delayclose.autoconfigure.DelayCloseProperties;
+import io.github.delayclose.sample.payment.WxPayAccount;
+import io.github.delayclose.sample.web.ApiException;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The demo's controls, proxied to the built-in WeChat Pay simulator. With real merchant credentials
+ * (simulator off) they answer 409: orders are then paid with the WeChat app, not from this page.
+ */
+@RestController
+@RequestMapping("/api/demo")
+class DemoController {
+
+    private final ObjectProvider<WxPaySimulatorControls> simulator;
+
+    private final WxPayAccount account;
+
+    private final DelayCloseProperties delayClose;
+
+    DemoController(ObjectProvider<WxPaySimulatorControls> simulator, WxPayAccount account,
+            DelayCloseProperties delayClose) {
+        this.simulator = simulator;
+        this.account = account;
+        this.delayClose = delayClose;
+    }
+
+    /** How the demo is set up, for the page. */
+    @GetMapping
+    Map<String, Object> settings() {
+        WxPaySimulatorControls controls = simulator.getIfAvailable();
+        return Map.of(
+                "simulator", controls != null,
+                "wxpayBaseUrl", account.settings().baseUrl(),
+                "notifyUrl", controls != null ? controls.notifyUrl().toString() : "",
+                "timeoutSeconds", delayClose.getTimeout().toSeconds());
+    }
+
+    @GetMapping("/wxpay/trades")
+    List<WxPaySimulatorControls.Trade> trades() {
+        return controls().trades();
+    }
+
+    @PostMapping("/orders/{id}/pay")
+    WxPaySimulatorControls.PayResult pay(@PathVariable String id, @RequestParam(defaultValue = "true") boolean notify) {
+        return controls().pay(id, notify);
+    }
+
+    @PostMapping("/orders/{id}/user-paying")
+    WxPaySimulatorControls.Trade userPaying(@PathVariable String id) {
+        return controls().userPaying(id);
+    }
+
+    @PostMapping("/orders/{id}/late-payment")
+    WxPaySimulatorControls.PayResult latePayment(@PathVariable String id) {
+        return controls().latePayment(id);
+    }
+
+    @PostMapping("/wxpay/system-error")
+    Map<String, String> systemErrorNext() {
+        controls().systemErrorNext();
+        return Map.of("result", "the next WeChat Pay call answers SYSTEMERROR");
+    }
+
+    private WxPaySimulatorControls controls() {
+        WxPaySimulatorControls controls = simulator.getIfAvailable();
+        if (controls == null) {
+            throw ApiException.conflict("The WeChat Pay simulator is off (demo.wxpay-simulator.enabled=false): this shop "
+                    + "talks to WeChat Pay at " + account.settings().baseUrl() + ", where payers pay with the WeChat app.");
+        }
+        return controls;
+    }
+}
