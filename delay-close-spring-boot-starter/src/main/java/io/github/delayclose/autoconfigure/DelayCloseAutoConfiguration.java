@@ -14,6 +14,7 @@ import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.spi.PaymentGateway;
 import io.github.delayclose.core.spi.StockRestorer;
 import io.github.delayclose.core.sweep.OverdueOrderSweeper;
+import io.github.delayclose.core.sweep.SweepSettings;
 import io.github.delayclose.core.topology.DelayTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -172,8 +173,9 @@ public class DelayCloseAutoConfiguration {
             DelayTopology topology, DelayCloseProperties properties,
             @Qualifier("delayCloseTransactions") TransactionOperations transactions, DelayCloseMetrics metrics) {
         DelayCloseProperties.Sweep sweep = properties.getSweep();
-        return new OverdueOrderSweeper(SpiBeans.orderRepository(orders), publisher, topology, sweep.getGrace(),
-                sweep.getBatchSize(), Clock.systemUTC(), transactions, metrics);
+        return new OverdueOrderSweeper(SpiBeans.orderRepository(orders), publisher, topology,
+                new SweepSettings(sweep.getGrace(), sweep.getLookback(), sweep.getBatchSize()), Clock.systemUTC(),
+                transactions, metrics);
     }
 
     @Bean

@@ -31,8 +31,10 @@ class DelayCloseFailureAnalyzer implements FailureAnalyzer {
                     + "keeps dead-lettering its messages to the same exchange; delete the old queue once it is "
                     + "empty. No message is lost and no broker surgery is needed.";
         }
-        return "A queue or exchange with this name exists with other arguments (for example another queue type "
-                + "or dead-letter target). Give delay-close new names under delay-close.queues.* and delete the "
-                + "old ones once they are empty, or delete them now if they hold nothing you need.";
+        return "A queue or exchange with this name exists with other arguments (another queue type, or another "
+                + "dead-letter target such as a renamed parking queue), and RabbitMQ cannot change them in place. "
+                + "Either go back to the previous delay-close.queues.* settings, or migrate as the README's "
+                + "'Changing queue type or names' section describes: new names for every queue and the exchange, "
+                + "then drain and delete the old ones.";
     }
 }

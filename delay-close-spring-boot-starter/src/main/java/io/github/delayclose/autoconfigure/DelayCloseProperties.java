@@ -322,10 +322,16 @@ public class DelayCloseProperties {
         /** Time between two sweeps. */
         private Duration interval = Duration.ofMinutes(1);
 
-        /** How long past its timeout an unpaid order must be before the sweep sends it. */
+        /**
+         * How long past its timeout an unpaid order must be before the sweep sends it; longer than
+         * the usual delay between a TTL expiring and the listener closing the order.
+         */
         private Duration grace = Duration.ofMinutes(5);
 
-        /** Most orders sent by one sweep. */
+        /** How much further back than the grace the first sweep after start-up looks, to cover downtime. */
+        private Duration lookback = Duration.ofHours(1);
+
+        /** Most orders read and sent in one transaction. */
         private int batchSize = 100;
 
         public boolean isEnabled() {
@@ -350,6 +356,14 @@ public class DelayCloseProperties {
 
         public void setGrace(Duration grace) {
             this.grace = grace;
+        }
+
+        public Duration getLookback() {
+            return lookback;
+        }
+
+        public void setLookback(Duration lookback) {
+            this.lookback = lookback;
         }
 
         public int getBatchSize() {

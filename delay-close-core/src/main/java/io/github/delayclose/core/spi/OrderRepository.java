@@ -54,19 +54,25 @@ public interface OrderRepository {
     boolean markPaid(String orderId, Payment payment);
 
     /**
-     * Finds unpaid orders created before {@code createdBefore}, for the safety-net sweep that
-     * catches orders whose delay message was never published or was lost.
+     * Finds unpaid orders for the safety-net sweep, which catches orders whose delay message was
+     * never published or was lost. The sweep scans each span of creation times once, in pages:
+     * return the unpaid orders created strictly before {@code createdBefore} that come after
+     * {@code after} in {@code (createdAt, orderId)} order, that order, at most {@code limit} of them.
+     * In SQL: {@code WHERE status = 'UNPAID' AND create_time < :before AND (create_time > :after
+     * OR (create_time = :after AND id > :afterId)) ORDER BY create_time, id LIMIT :limit}.
      *
-     * <p>Implementations that run on several instances should avoid handing the same orders to
-     * every instance (for example with {@code FOR UPDATE SKIP LOCKED}); returning an order twice is
-     * harmless but wasteful, because closing is idempotent.
+     * <p>The sweep calls this in a transaction that also publishes the orders it returns.
+     * Implementations that run on several instances may lock the rows they return and skip rows
+     * others have locked ({@code FOR UPDATE SKIP LOCKED}); returning an order twice is harmless but
+     * wasteful, because closing is idempotent.
      *
+     * @param after where the scan stands; {@link OverdueOrder#startOf(Instant)} for a new span
      * @param createdBefore only orders created strictly before this instant
-     * @param limit the most ids to return
-     * @return ids of overdue unpaid orders, oldest first; empty by default, which turns the sweep
-     *     off for repositories that do not support it
+     * @param limit the most orders to return, at least 1
+     * @return the orders, in {@code (createdAt, orderId)} order; empty by default, which turns the
+     *     sweep off for repositories that do not support it
      */
-    default List<String> findOverdueUnpaid(Instant createdBefore, int limit) {
+    default List<OverdueOrder> findOverdueUnpaid(OverdueOrder after, Instant createdBefore, int limit) {
         return List.of();
     }
 }

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.spi.OrderStatus;
+import io.github.delayclose.core.spi.OverdueOrder;
 import io.github.delayclose.core.spi.Payment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,8 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code pay_time}). The row lock taken by the update decides races between instances: exactly one
  * caller sees one updated row. Only the winner inserts an order-log row, on the same connection.
  * Inside the caller's Spring transaction (a {@code DataSourceTransactionManager} over the same
- * {@code DataSource}) everything joins it; without one, each transition runs in a short transaction
- * of its own so that the status change and its log row never come apart.
+ * {@code DataSource}) everything joins it; without one (and inside a transaction on another
+ * {@code DataSource}, which does not hold this one's connection), each transition runs in a short
+ * transaction of its own so that the status change and its log row never come apart.
  *
  * <p><b>Time.</b> The time columns are {@code DATETIME}, which holds no time zone. Instants are
  * converted to local date-times in the configured {@link Builder#zone zone} (default: the JVM's
@@ -89,8 +91,9 @@ public final class JdbcOrderRepository implements OrderRepository {
                 + SqlIdentifier.quote(t.payTimeColumn()) + " = ?, " + SqlIdentifier.quote(t.updateTimeColumn())
                 + " = ? WHERE " + id + " = ? AND " + status + " = ?";
         // The id breaks ties between equal create times, so that batches are deterministic.
-        this.selectOverdue = "SELECT " + id + " FROM " + table + " WHERE " + status + " = ? AND " + createTime
-                + " < ? ORDER BY " + createTime + ", " + id + " LIMIT ? FOR UPDATE SKIP LOCKED";
+        this.selectOverdue = "SELECT " + id + ", " + createTime + " FROM " + table + " WHERE " + status + " = ? AND "
+                + createTime + " < ? AND (" + createTime + " > ? OR (" + createTime + " = ? AND " + id + " > ?)) ORDER BY "
+                + createTime + ", " + id + " LIMIT ? FOR UPDATE SKIP LOCKED";
     }
 
     /**
@@ -151,17 +154,24 @@ public final class JdbcOrderRepository implements OrderRepository {
     /**
      * {@inheritDoc}
      *
-     * <p>Returns unpaid orders with {@code create_time} strictly before {@code createdBefore} (in the
-     * configured zone), oldest first, ties broken by id, skipping rows that another transaction has
-     * locked. The rows returned stay locked until the caller's transaction ends.
+     * <p>Returns unpaid orders with {@code create_time} strictly before {@code createdBefore} and after
+     * {@code after} (in the configured zone), oldest first, ties broken by id, skipping rows that
+     * another transaction has locked. The rows returned stay locked until the caller's transaction
+     * ends.
      */
     @Override
-    public List<String> findOverdueUnpaid(Instant createdBefore, int limit) {
+    public List<OverdueOrder> findOverdueUnpaid(OverdueOrder after, Instant createdBefore, int limit) {
+        Objects.requireNonNull(after, "after");
         Objects.requireNonNull(createdBefore, "createdBefore");
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
         }
-        return jdbc.sql(selectOverdue).params(codes.unpaid(), local(createdBefore), limit).query(String.class).list();
+        LocalDateTime afterTime = local(after.createdAt());
+        return jdbc.sql(selectOverdue)
+                .params(codes.unpaid(), local(createdBefore), afterTime, afterTime, after.orderId(), limit)
+                .query((row, number) -> new OverdueOrder(row.getString(1),
+                        row.getObject(2, LocalDateTime.class).atZone(zone).toInstant()))
+                .list();
     }
 
     private LocalDateTime local(Instant instant) {

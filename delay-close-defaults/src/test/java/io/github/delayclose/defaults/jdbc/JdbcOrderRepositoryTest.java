@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.delayclose.core.spi.OrderStatus;
+import io.github.delayclose.core.spi.OverdueOrder;
 import io.github.delayclose.core.spi.Payment;
 import org.junit.jupiter.api.Test;
 
@@ -108,10 +109,11 @@ class JdbcOrderRepositoryTest {
         // Stored as 2024-05-01 08:00:00, the shop's local time in Shanghai.
         shop.unpaidOrder(orderId, Instant.parse("2024-05-01T00:00:00Z"));
 
-        assertThat(repository.findOverdueUnpaid(Instant.parse("2024-05-01T00:00:01Z"), Integer.MAX_VALUE))
-                .contains(orderId);
-        assertThat(repository.findOverdueUnpaid(Instant.parse("2024-05-01T00:00:00Z"), Integer.MAX_VALUE))
-                .doesNotContain(orderId);
+        OverdueOrder dayBefore = OverdueOrder.startOf(Instant.parse("2024-04-30T00:00:00Z"));
+        assertThat(repository.findOverdueUnpaid(dayBefore, Instant.parse("2024-05-01T00:00:01Z"), Integer.MAX_VALUE))
+                .contains(new OverdueOrder(orderId, Instant.parse("2024-05-01T00:00:00Z")));
+        assertThat(repository.findOverdueUnpaid(dayBefore, Instant.parse("2024-05-01T00:00:00Z"), Integer.MAX_VALUE))
+                .extracting(OverdueOrder::orderId).doesNotContain(orderId);
     }
 
     @Test
@@ -181,7 +183,7 @@ class JdbcOrderRepositoryTest {
 
     @Test
     void overdueSearchRejectsALimitBelowOne() {
-        assertThatIllegalArgumentException().isThrownBy(() -> repository.findOverdueUnpaid(NOW, 0))
+        assertThatIllegalArgumentException().isThrownBy(() -> repository.findOverdueUnpaid(OverdueOrder.startOf(NOW.minusSeconds(60)), NOW, 0))
                 .withMessage("limit must be at least 1, but was 0");
     }
 

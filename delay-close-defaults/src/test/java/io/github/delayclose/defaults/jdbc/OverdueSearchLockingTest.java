@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.github.delayclose.core.spi.OverdueOrder;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -56,14 +58,14 @@ class OverdueSearchLockingTest {
         CountDownLatch releaseFirst = new CountDownLatch(1);
 
         Future<List<String>> first = instances.submit(() -> transaction.execute(status -> {
-            List<String> batch = repository.findOverdueUnpaid(cutOff, 3);
+            List<String> batch = ids(repository.findOverdueUnpaid(OverdueOrder.startOf(EPOCH), cutOff, 3));
             firstHoldsBatch.countDown();
             await(releaseFirst);
             return batch;
         }));
         await(firstHoldsBatch);
         // Without SKIP LOCKED this would wait for the first transaction and time out here.
-        List<String> second = instances.submit(() -> transaction.execute(status -> repository.findOverdueUnpaid(cutOff, 3)))
+        List<String> second = instances.submit(() -> transaction.execute(status -> ids(repository.findOverdueUnpaid(OverdueOrder.startOf(EPOCH), cutOff, 3))))
                 .get(20, TimeUnit.SECONDS);
         boolean firstStillOpen = !first.isDone();
         releaseFirst.countDown();
@@ -72,9 +74,13 @@ class OverdueSearchLockingTest {
         assertThat(firstStillOpen).as("first transaction still open while the second searched").isTrue();
         assertThat(firstBatch).containsExactlyElementsOf(orders.subList(0, 3));
         assertThat(second).containsExactlyElementsOf(orders.subList(3, 6));
-        assertThat(repository.findOverdueUnpaid(cutOff, 6))
+        assertThat(ids(repository.findOverdueUnpaid(OverdueOrder.startOf(EPOCH), cutOff, 6)))
                 .as("locks end with the transaction")
                 .containsExactlyElementsOf(orders);
+    }
+
+    private static List<String> ids(List<OverdueOrder> orders) {
+        return orders.stream().map(OverdueOrder::orderId).toList();
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,6 +1,7 @@
 package io.github.delayclose.autoconfigure.doubles;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.spi.OrderStatus;
+import io.github.delayclose.core.spi.OverdueOrder;
 import io.github.delayclose.core.spi.Payment;
 
 /** An order store with the compare-and-set semantics the SPI requires. */
@@ -54,12 +56,14 @@ public final class InMemoryOrders implements OrderRepository {
     }
 
     @Override
-    public List<String> findOverdueUnpaid(Instant createdBefore, int limit) {
+    public List<OverdueOrder> findOverdueUnpaid(OverdueOrder after, Instant createdBefore, int limit) {
+        Comparator<OverdueOrder> scanOrder = Comparator.comparing(OverdueOrder::createdAt).thenComparing(OverdueOrder::orderId);
         return statuses.entrySet().stream()
                 .filter(entry -> entry.getValue() == OrderStatus.UNPAID)
-                .filter(entry -> createdAt.get(entry.getKey()).isBefore(createdBefore))
-                .map(Map.Entry::getKey)
-                .sorted()
+                .map(entry -> new OverdueOrder(entry.getKey(), createdAt.get(entry.getKey())))
+                .filter(order -> order.createdAt().isBefore(createdBefore))
+                .filter(order -> scanOrder.compare(order, after) > 0)
+                .sorted(scanOrder)
                 .limit(limit)
                 .toList();
     }

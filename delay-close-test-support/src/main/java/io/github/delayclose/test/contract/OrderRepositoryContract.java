@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.spi.OrderStatus;
+import io.github.delayclose.core.spi.OverdueOrder;
 import io.github.delayclose.core.spi.Payment;
 import org.junit.jupiter.api.Test;
 
@@ -150,9 +151,10 @@ public abstract class OrderRepositoryContract {
     }
 
     @Test
-    void findOverdueUnpaidReturnsOnlyUnpaidOrdersCreatedBeforeTheCutOff() {
+    void findOverdueUnpaidReturnsOnlyUnpaidOrdersCreatedInTheSpan() {
         assumeTrue(supportsOverdueSearch(), "repository does not implement findOverdueUnpaid");
         Instant cutOff = now().minus(Duration.ofDays(1));
+        Instant from = cutOff.minus(Duration.ofMinutes(10));
         String overdue = givenUnpaidOrder(cutOff.minusSeconds(60));
         String paid = givenUnpaidOrder(cutOff.minusSeconds(60));
         repository().markPaid(paid, payment("tx-1"));
@@ -160,39 +162,55 @@ public abstract class OrderRepositoryContract {
         repository().markClosed(closed, now());
         String createdAtCutOff = givenUnpaidOrder(cutOff);
         String newer = givenUnpaidOrder(cutOff.plusSeconds(60));
+        String olderThanTheSpan = givenUnpaidOrder(from.minusSeconds(60));
 
-        List<String> found = repository().findOverdueUnpaid(cutOff, Integer.MAX_VALUE);
+        List<String> found = ids(repository().findOverdueUnpaid(OverdueOrder.startOf(from), cutOff, Integer.MAX_VALUE));
 
-        assertThat(found).contains(overdue).doesNotContain(paid, closed, createdAtCutOff, newer);
+        assertThat(found).contains(overdue).doesNotContain(paid, closed, createdAtCutOff, newer, olderThanTheSpan);
     }
 
     @Test
-    void findOverdueUnpaidReturnsOldestFirst() {
+    void findOverdueUnpaidReturnsOldestFirstWithCreationTimes() {
         assumeTrue(supportsOverdueSearch(), "repository does not implement findOverdueUnpaid");
         Instant cutOff = now().minus(Duration.ofDays(1));
         String middle = givenUnpaidOrder(cutOff.minusSeconds(120));
         String newest = givenUnpaidOrder(cutOff.minusSeconds(60));
         String oldest = givenUnpaidOrder(cutOff.minusSeconds(180));
 
-        List<String> found = repository().findOverdueUnpaid(cutOff, Integer.MAX_VALUE);
+        List<OverdueOrder> found = repository().findOverdueUnpaid(OverdueOrder.startOf(cutOff.minusSeconds(600)), cutOff,
+                Integer.MAX_VALUE);
 
-        assertThat(found).containsSubsequence(oldest, middle, newest);
+        assertThat(ids(found)).containsSubsequence(oldest, middle, newest);
+        assertThat(found).filteredOn(order -> order.orderId().equals(oldest)).singleElement()
+                .extracting(OverdueOrder::createdAt).isEqualTo(cutOff.minusSeconds(180));
     }
 
     @Test
-    void findOverdueUnpaidRespectsLimit() {
+    void findOverdueUnpaidPagesFromWhereTheLastPageEnded() {
         assumeTrue(supportsOverdueSearch(), "repository does not implement findOverdueUnpaid");
         Instant cutOff = now().minus(Duration.ofDays(1));
-        for (int i = 1; i <= 3; i++) {
-            givenUnpaidOrder(cutOff.minusSeconds(60L * i));
+        Instant sameSecond = cutOff.minusSeconds(30);
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(givenUnpaidOrder(sameSecond)); // ties on the creation time are broken by id
+        }
+        created.add(givenUnpaidOrder(cutOff.minusSeconds(20)));
+
+        List<String> scanned = new ArrayList<>();
+        OverdueOrder position = OverdueOrder.startOf(cutOff.minusSeconds(40));
+        for (List<OverdueOrder> page = repository().findOverdueUnpaid(position, cutOff, 2); !page.isEmpty();
+                page = repository().findOverdueUnpaid(position, cutOff, 2)) {
+            assertThat(page).hasSizeLessThanOrEqualTo(2);
+            scanned.addAll(ids(page));
+            position = page.get(page.size() - 1);
         }
 
-        List<String> all = repository().findOverdueUnpaid(cutOff, Integer.MAX_VALUE);
-        List<String> two = repository().findOverdueUnpaid(cutOff, 2);
+        assertThat(scanned).doesNotHaveDuplicates().containsAll(created);
+        assertThat(scanned.indexOf(created.get(5))).isGreaterThan(scanned.indexOf(created.get(0)));
+    }
 
-        assertThat(all).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(two).hasSize(2).doesNotHaveDuplicates();
-        assertThat(all).containsAll(two);
+    private static List<String> ids(List<OverdueOrder> orders) {
+        return orders.stream().map(OverdueOrder::orderId).toList();
     }
 
     /**
