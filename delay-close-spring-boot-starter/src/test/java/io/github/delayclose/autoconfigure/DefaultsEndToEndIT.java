@@ -12,7 +12,6 @@ import io.github.delayclose.wxpay.simulator.SimulatorServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.Queue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,7 +43,7 @@ import static org.awaitility.Awaitility.await;
         "spring.flyway.locations=classpath:db/delay-close/mysql" })
 class DefaultsEndToEndIT {
 
-    private static final String PREFIX = "it.defaults." + UUID.randomUUID().toString().substring(0, 8);
+    private static final String PREFIX = TestTopology.uniquePrefix("defaults");
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -56,10 +55,7 @@ class DefaultsEndToEndIT {
         TestServices.rabbit().register(registry);
         TestServices.mariaDb("delay_close_starter_defaults").register(registry);
         registry.add("delay-close.wxpay.base-url", wechat::baseUrl);
-        registry.add("delay-close.queues.delay", () -> PREFIX + ".delay");
-        registry.add("delay-close.queues.dead-letter-exchange", () -> PREFIX + ".dlx");
-        registry.add("delay-close.queues.timeout", () -> PREFIX + ".timeout");
-        registry.add("delay-close.queues.parking", () -> PREFIX + ".parking");
+        TestTopology.register(registry, PREFIX);
     }
 
     @Autowired
@@ -73,8 +69,7 @@ class DefaultsEndToEndIT {
 
     @AfterAll
     static void cleanUp(@Autowired AmqpAdmin admin, @Autowired DelayTopology topology) {
-        topology.declarables().getDeclarablesByType(Queue.class).forEach(queue -> admin.deleteQueue(queue.getName()));
-        admin.deleteExchange(topology.deadLetterExchange());
+        TestTopology.delete(admin, topology);
         wechat.stop();
     }
 

@@ -42,15 +42,12 @@ import static org.awaitility.Awaitility.await;
         "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" })
 class QuorumQueueIT {
 
-    private static final String PREFIX = "it.quorum." + UUID.randomUUID().toString().substring(0, 8);
+    private static final String PREFIX = TestTopology.uniquePrefix("quorum");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         TestServices.rabbit().register(registry);
-        registry.add("delay-close.queues.delay", () -> PREFIX + ".delay");
-        registry.add("delay-close.queues.dead-letter-exchange", () -> PREFIX + ".dlx");
-        registry.add("delay-close.queues.timeout", () -> PREFIX + ".timeout");
-        registry.add("delay-close.queues.parking", () -> PREFIX + ".parking");
+        TestTopology.register(registry, PREFIX);
     }
 
     @Autowired
@@ -76,8 +73,7 @@ class QuorumQueueIT {
 
     @AfterAll
     static void deleteQueues(@Autowired AmqpAdmin admin, @Autowired DelayTopology topology) {
-        topology.declarables().getDeclarablesByType(Queue.class).forEach(queue -> admin.deleteQueue(queue.getName()));
-        admin.deleteExchange(topology.deadLetterExchange());
+        TestTopology.delete(admin, topology);
     }
 
     @Test

@@ -16,7 +16,6 @@ import io.github.delayclose.test.services.TestServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.Queue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,15 +44,12 @@ import static org.awaitility.Awaitility.await;
         "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" })
 class SweepIT {
 
-    private static final String PREFIX = "it.sweep." + UUID.randomUUID().toString().substring(0, 8);
+    private static final String PREFIX = TestTopology.uniquePrefix("sweep");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         TestServices.rabbit().register(registry);
-        registry.add("delay-close.queues.delay", () -> PREFIX + ".delay");
-        registry.add("delay-close.queues.dead-letter-exchange", () -> PREFIX + ".dlx");
-        registry.add("delay-close.queues.timeout", () -> PREFIX + ".timeout");
-        registry.add("delay-close.queues.parking", () -> PREFIX + ".parking");
+        TestTopology.register(registry, PREFIX);
     }
 
     @Autowired
@@ -67,8 +63,7 @@ class SweepIT {
 
     @AfterAll
     static void deleteQueues(@Autowired AmqpAdmin admin, @Autowired DelayTopology topology) {
-        topology.declarables().getDeclarablesByType(Queue.class).forEach(queue -> admin.deleteQueue(queue.getName()));
-        admin.deleteExchange(topology.deadLetterExchange());
+        TestTopology.delete(admin, topology);
     }
 
     @Test

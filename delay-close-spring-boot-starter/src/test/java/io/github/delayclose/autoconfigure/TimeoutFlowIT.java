@@ -64,7 +64,7 @@ import static org.awaitility.Awaitility.await;
         "delay-close.sweep.enabled=false" })
 class TimeoutFlowIT {
 
-    private static final String PREFIX = "it.flow." + UUID.randomUUID().toString().substring(0, 8);
+    private static final String PREFIX = TestTopology.uniquePrefix("flow");
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -72,10 +72,7 @@ class TimeoutFlowIT {
     static void services(DynamicPropertyRegistry registry) {
         TestServices.rabbit().register(registry);
         TestServices.mariaDb("delay_close_starter").register(registry);
-        registry.add("delay-close.queues.delay", () -> PREFIX + ".delay");
-        registry.add("delay-close.queues.dead-letter-exchange", () -> PREFIX + ".dlx");
-        registry.add("delay-close.queues.timeout", () -> PREFIX + ".timeout");
-        registry.add("delay-close.queues.parking", () -> PREFIX + ".parking");
+        TestTopology.register(registry, PREFIX);
     }
 
     @Autowired
@@ -114,9 +111,7 @@ class TimeoutFlowIT {
 
     @AfterAll
     static void deleteQueues(@Autowired AmqpAdmin admin, @Autowired DelayTopology topology) {
-        topology.declarables().getDeclarablesByType(org.springframework.amqp.core.Queue.class)
-                .forEach(queue -> admin.deleteQueue(queue.getName()));
-        admin.deleteExchange(topology.deadLetterExchange());
+        TestTopology.delete(admin, topology);
     }
 
     private String newOrder() {

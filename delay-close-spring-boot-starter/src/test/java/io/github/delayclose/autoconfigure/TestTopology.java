@@ -1,0 +1,37 @@
+package io.github.delayclose.autoconfigure;
+
+import java.util.UUID;
+
+import io.github.delayclose.core.topology.DelayTopology;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Queue;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Queue names of their own for each test class, so that test runs never share or inherit messages
+ * on the shared broker, and their removal afterwards.
+ */
+final class TestTopology {
+
+    private TestTopology() {
+    }
+
+    /** A prefix such as {@code it.flow.1a2b3c4d}. */
+    static String uniquePrefix(String testName) {
+        return "it." + testName + "." + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Points every {@code delay-close.queues.*} name at the prefix. */
+    static void register(DynamicPropertyRegistry registry, String prefix) {
+        registry.add("delay-close.queues.delay", () -> prefix + ".delay");
+        registry.add("delay-close.queues.dead-letter-exchange", () -> prefix + ".dlx");
+        registry.add("delay-close.queues.timeout", () -> prefix + ".timeout");
+        registry.add("delay-close.queues.parking", () -> prefix + ".parking");
+    }
+
+    /** Deletes the topology's queues and exchange. */
+    static void delete(AmqpAdmin admin, DelayTopology topology) {
+        topology.declarables().getDeclarablesByType(Queue.class).forEach(queue -> admin.deleteQueue(queue.getName()));
+        admin.deleteExchange(topology.deadLetterExchange());
+    }
+}
