@@ -1,6 +1,7 @@
 package io.github.delayclose.autoconfigure;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
 
 import io.github.delayclose.core.close.OrderCloser;
 import io.github.delayclose.core.listen.ParkingRecoverer;
@@ -23,8 +24,11 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
@@ -39,6 +43,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -80,8 +85,13 @@ public class DelayCloseAutoConfiguration {
     @Bean(name = CONNECTION_FACTORY, defaultCandidate = false)
     @ConditionalOnMissingBean(name = CONNECTION_FACTORY)
     ConnectionFactory delayCloseConnectionFactory(ConnectionFactory applicationFactory,
-            ObjectProvider<CachingConnectionFactoryConfigurer> configurer) {
-        return DelayCloseConnectionFactories.confirming(applicationFactory, configurer.getIfAvailable());
+            ObjectProvider<CachingConnectionFactoryConfigurer> configurer, ConfigurableListableBeanFactory beanFactory) {
+        CachingConnectionFactoryConfigurer bootsConfigurer = configurer.getIfAvailable();
+        if (bootsConfigurer != null && applicationFactory instanceof AbstractConnectionFactory bootsFactory
+                && BootsConnectionFactory.isBuiltByBoot(beanFactory)) {
+            return DelayCloseConnectionFactories.confirming(bootsFactory, bootsConfigurer);
+        }
+        return DelayCloseConnectionFactories.requireConfirming(applicationFactory);
     }
 
     @Bean
@@ -101,16 +111,36 @@ public class DelayCloseAutoConfiguration {
     @ConditionalOnMissingBean
     ConfirmedPublisher delayClosePublisher(@Qualifier(CONNECTION_FACTORY) ConnectionFactory connectionFactory,
             DelayCloseProperties properties) {
-        return new ConfirmedPublisher(new RabbitTemplate(connectionFactory), properties.getPublish().getConfirmTimeout());
+        return new ConfirmedPublisher(publishingTemplate(connectionFactory), properties.getPublish().getConfirmTimeout());
     }
 
     @Bean
     @ConditionalOnMissingBean
     OrderTimeoutScheduler orderTimeoutScheduler(ConfirmedPublisher publisher, DelayTopology topology,
-            DelayCloseProperties properties, ApplicationEventPublisher events, DelayCloseMetrics metrics) {
+            DelayCloseProperties properties, ApplicationEventPublisher events, DelayCloseMetrics metrics,
+            @Qualifier("delayClosePublishExecutor") Executor publishExecutor) {
         DelayCloseProperties.Publish publish = properties.getPublish();
         return new OrderTimeoutScheduler(publisher, topology,
-                OrderTimeoutScheduler.publishRetryPolicy(publish.getMaxAttempts(), publish.getBackoff()), events, metrics);
+                OrderTimeoutScheduler.publishRetryPolicy(publish.getMaxAttempts(), publish.getBackoff()), events, metrics,
+                publishExecutor);
+    }
+
+    /**
+     * Publishes delay messages after commits, off the committing thread. Bounded: when the broker
+     * is unreachable, a backlog beyond the queue is reported and left to the sweep rather than
+     * growing without limit. Shut down gracefully so that committed orders still get published.
+     */
+    @Bean(name = "delayClosePublishExecutor", defaultCandidate = false)
+    @ConditionalOnMissingBean(name = "delayClosePublishExecutor")
+    ThreadPoolTaskExecutor delayClosePublishExecutor(DelayCloseProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("delay-close-publish-");
+        executor.setCorePoolSize(properties.getPublish().getThreads());
+        executor.setMaxPoolSize(properties.getPublish().getThreads());
+        executor.setQueueCapacity(properties.getPublish().getQueueCapacity());
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(30);
+        return executor;
     }
 
     @Bean
@@ -133,10 +163,11 @@ public class DelayCloseAutoConfiguration {
     @ConditionalOnMissingBean
     Redelivery delayCloseRedelivery(@Qualifier(CONNECTION_FACTORY) ConnectionFactory connectionFactory,
             DelayTopology topology, ConfirmedPublisher publisher, DelayCloseProperties properties,
-            DelayCloseMetrics metrics) {
-        ParkingRecoverer parking = new ParkingRecoverer(new RabbitTemplate(connectionFactory), topology.parkingQueue());
+            DelayCloseMetrics metrics, TopologyDeclarer declarer) {
+        ParkingRecoverer parking = new ParkingRecoverer(publishingTemplate(connectionFactory), topology.parkingQueue());
         parking.setConfirmTimeout(properties.getPublish().getConfirmTimeout().toMillis());
-        return new Redelivery(topology, properties.getRecheck().getMaxRechecks(), publisher, parking, metrics);
+        return new Redelivery(topology, properties.getRecheck().getMaxRechecks(), publisher, parking, metrics,
+                declarer::declare);
     }
 
     @Bean
@@ -149,7 +180,7 @@ public class DelayCloseAutoConfiguration {
     @ConditionalOnMissingBean(name = "delayCloseListenerContainer")
     SimpleMessageListenerContainer delayCloseListenerContainer(
             @Qualifier(CONNECTION_FACTORY) ConnectionFactory connectionFactory, DelayTopology topology,
-            TimeoutListener listener, DelayCloseProperties properties) {
+            TimeoutListener listener, DelayCloseProperties properties, TopologyDeclarer declarer) {
         DelayCloseProperties.Listener settings = properties.getListener();
         ListenerSettingsCheck.validate(settings);
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
@@ -163,6 +194,8 @@ public class DelayCloseAutoConfiguration {
         container.setMaxConcurrentConsumers(settings.getMaxConcurrency());
         container.setPrefetchCount(settings.getPrefetch());
         container.setAutoStartup(settings.isAutoStartup());
+        // Redeclares the timeout queue if it is deleted while the application runs.
+        container.setAmqpAdmin(declarer.admin());
         return container;
     }
 
@@ -185,6 +218,16 @@ public class DelayCloseAutoConfiguration {
         return new SweepScheduler(sweeper, properties.getSweep().getInterval());
     }
 
+    /**
+     * Publishes on a connection of its own: under a broker memory or disk alarm RabbitMQ blocks
+     * publishing connections, and consumers on a shared one could then not even ack.
+     */
+    private static RabbitTemplate publishingTemplate(ConnectionFactory connectionFactory) {
+        RabbitTemplate template = new RabbitTemplate(connectionFactory);
+        template.setUsePublisherConnection(true);
+        return template;
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
     @ConditionalOnEnabledHealthIndicator("delayClose")
@@ -193,7 +236,7 @@ public class DelayCloseAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "delayCloseHealthIndicator")
         DelayCloseHealthIndicator delayCloseHealthIndicator(
-                @Qualifier("delayCloseListenerContainer") SimpleMessageListenerContainer listener,
+                @Qualifier("delayCloseListenerContainer") AbstractMessageListenerContainer listener,
                 @Qualifier(CONNECTION_FACTORY) ConnectionFactory connectionFactory, DelayTopology topology) {
             return new DelayCloseHealthIndicator(listener, new RabbitAdmin(connectionFactory), topology);
         }

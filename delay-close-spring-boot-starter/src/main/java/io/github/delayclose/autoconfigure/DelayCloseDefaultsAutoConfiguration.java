@@ -10,7 +10,7 @@ import io.github.delayclose.defaults.jdbc.JdbcStockRestorer;
 import io.github.delayclose.defaults.wxpay.WxPayPaymentGateway;
 import io.github.delayclose.defaults.wxpay.WxPayTimeoutCheck;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,7 +32,7 @@ public class DelayCloseDefaultsAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.jdbc.core.JdbcTemplate")
     @ConditionalOnBooleanProperty("delay-close.jdbc.enabled")
-    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnSingleCandidate(DataSource.class)
     @EnableConfigurationProperties(DelayCloseJdbcProperties.class)
     static class JdbcConfiguration {
 

@@ -288,6 +288,12 @@ public class DelayCloseProperties {
         /** Wait before the second publish attempt; doubles after each. */
         private Duration backoff = Duration.ofMillis(200);
 
+        /** Threads that publish delay messages after commits, off the committing thread. */
+        private int threads = 2;
+
+        /** Delay messages that may wait for those threads; beyond it, they are left to the sweep. */
+        private int queueCapacity = 10_000;
+
         public Duration getConfirmTimeout() {
             return confirmTimeout;
         }
@@ -306,6 +312,22 @@ public class DelayCloseProperties {
 
         public Duration getBackoff() {
             return backoff;
+        }
+
+        public int getThreads() {
+            return threads;
+        }
+
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        public int getQueueCapacity() {
+            return queueCapacity;
+        }
+
+        public void setQueueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
         }
 
         public void setBackoff(Duration backoff) {

@@ -16,6 +16,8 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionListener;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 
 /**
  * Declares delay-close's queues on its own connection, at start-up and again after every
@@ -26,7 +28,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * what to do, instead of a listener that silently never starts. If the broker is down at start-up,
  * the application still starts and the topology is declared as soon as it connects.
  */
-public class TopologyDeclarer implements SmartInitializingSingleton {
+public class TopologyDeclarer implements SmartInitializingSingleton, ApplicationContextAware {
 
     private static final Log log = LogFactory.getLog(TopologyDeclarer.class);
 
@@ -46,6 +48,21 @@ public class TopologyDeclarer implements SmartInitializingSingleton {
         declarables.getDeclarables().forEach(declarable -> declarable.setAdminsThatShouldDeclare(admin));
     }
 
+    /**
+     * Lets the admin find the Declarables bean, so that a listener container given this admin
+     * redeclares a queue deleted while the application runs; it declares only what was handed to it.
+     */
+    @Override
+    public void setApplicationContext(ApplicationContext applicationContext) {
+        admin.setApplicationContext(applicationContext);
+        admin.setExplicitDeclarationsOnly(true);
+    }
+
+    /** The admin that declares delay-close's topology, for the listener container. */
+    public RabbitAdmin admin() {
+        return admin;
+    }
+
     @Override
     public void afterSingletonsInstantiated() {
         try {
@@ -63,7 +80,8 @@ public class TopologyDeclarer implements SmartInitializingSingleton {
         });
     }
 
-    void declare() {
+    /** Declares the topology now, e.g. after a publish was returned because a queue had been deleted. */
+    public void declare() {
         if (!declaring.compareAndSet(false, true)) {
             return; // declaring opens the connection, which calls back here
         }

@@ -68,8 +68,8 @@ class DefaultsEndToEndIT {
     OrderTimeoutScheduler scheduler;
 
     @AfterAll
-    static void cleanUp(@Autowired AmqpAdmin admin, @Autowired DelayTopology topology) {
-        TestTopology.delete(admin, topology);
+    static void cleanUp(@Autowired org.springframework.context.ApplicationContext context) {
+        TestTopology.delete(context);
         wechat.stop();
     }
 

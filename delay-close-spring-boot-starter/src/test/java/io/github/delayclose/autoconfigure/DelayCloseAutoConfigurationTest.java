@@ -48,6 +48,7 @@ class DelayCloseAutoConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RabbitAutoConfiguration.class, DelayCloseAutoConfiguration.class))
             .withPropertyValues(TestServices.rabbit().propertyValues())
+            .withUserConfiguration(TopologyCleanupConfiguration.class)
             .withPropertyValues("delay-close.listener.auto-startup=false", "delay-close.sweep.enabled=false",
                     "delay-close.queues.delay=" + prefix + ".delay", "delay-close.queues.timeout=" + prefix + ".timeout",
                     "delay-close.queues.parking=" + prefix + ".parking",
@@ -58,7 +59,8 @@ class DelayCloseAutoConfigurationTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(RabbitAutoConfiguration.class, DelayCloseAutoConfiguration.class))
                 .withUserConfiguration(InMemorySpiConfiguration.class)
-                // No broker needed to inspect the wiring: nothing connects until the listener starts.
+                // No broker needed to inspect the wiring: the topology declarer only warns that it
+                // cannot connect, and the listener does not start.
                 .withPropertyValues("spring.rabbitmq.port=1", "delay-close.listener.auto-startup=false")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -93,6 +95,41 @@ class DelayCloseAutoConfigurationTest {
             assertThat(application.isPublisherConfirms()).isFalse();
             assertThat(context.getBean(RabbitTemplate.class).isMandatoryFor(null)).isFalse();
         });
+    }
+
+    @Test
+    void ownConnectionHasItsOwnClientFactorySoMetricsStayApart() {
+        runner.withUserConfiguration(InMemorySpiConfiguration.class).run(context -> {
+            ConnectionFactory own = context.getBean(DelayCloseAutoConfiguration.CONNECTION_FACTORY, ConnectionFactory.class);
+            ConnectionFactory application = context.getBean(ConnectionFactory.class);
+            assertThat(((org.springframework.amqp.rabbit.connection.AbstractConnectionFactory) own).getRabbitConnectionFactory())
+                    .isNotSameAs(((org.springframework.amqp.rabbit.connection.AbstractConnectionFactory) application)
+                            .getRabbitConnectionFactory());
+        });
+    }
+
+    @Test
+    void applicationsOwnConnectionFactoryWithoutConfirmsFailsStartUpInsteadOfGuessingTheBroker() {
+        runner.withUserConfiguration(InMemorySpiConfiguration.class)
+                .withBean("myConnectionFactory", ConnectionFactory.class,
+                        () -> new org.springframework.amqp.rabbit.connection.CachingConnectionFactory("rabbit.example.invalid", 5999))
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("define a ConnectionFactory bean named 'delayCloseConnectionFactory'"));
+    }
+
+    @Test
+    void applicationsOwnConfirmingConnectionFactoryIsUsedAsItIs() {
+        io.github.delayclose.test.services.RabbitEndpoint rabbit = TestServices.rabbit();
+        org.springframework.amqp.rabbit.connection.CachingConnectionFactory mine =
+                new org.springframework.amqp.rabbit.connection.CachingConnectionFactory(rabbit.host(), rabbit.port());
+        mine.setUsername(rabbit.username());
+        mine.setPassword(rabbit.password());
+        mine.setPublisherConfirmType(org.springframework.amqp.rabbit.connection.CachingConnectionFactory.ConfirmType.CORRELATED);
+        mine.setPublisherReturns(true);
+        runner.withUserConfiguration(InMemorySpiConfiguration.class)
+                .withBean("myConnectionFactory", ConnectionFactory.class, () -> mine)
+                .run(context -> assertThat(context.getBean(DelayCloseAutoConfiguration.CONNECTION_FACTORY))
+                        .isSameAs(mine));
     }
 
     @Test

@@ -68,6 +68,13 @@ class DelayCloseDefaultsAutoConfigurationTest {
     }
 
     @Test
+    void twoDataSourcesWithoutAPrimaryLeaveTheJdbcDefaultsOff() {
+        runner.withBean("otherDataSource", DataSource.class, () -> new DriverManagerDataSource("jdbc:mariadb://127.0.0.1:1/other"))
+                .withPropertyValues("delay-close.jdbc.enabled=true")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(JdbcOrderRepository.class));
+    }
+
+    @Test
     void badTableNameFailsStartUp() {
         runner.withPropertyValues("delay-close.jdbc.enabled=true", "delay-close.jdbc.order-table.name=tb_order; drop table x")
                 .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("must be a plain SQL table name"));

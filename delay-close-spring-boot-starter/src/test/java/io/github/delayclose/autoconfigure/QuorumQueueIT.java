@@ -72,8 +72,8 @@ class QuorumQueueIT {
     AmqpAdmin admin;
 
     @AfterAll
-    static void deleteQueues(@Autowired AmqpAdmin admin, @Autowired DelayTopology topology) {
-        TestTopology.delete(admin, topology);
+    static void deleteQueues(@Autowired org.springframework.context.ApplicationContext context) {
+        TestTopology.delete(context);
     }
 
     @Test

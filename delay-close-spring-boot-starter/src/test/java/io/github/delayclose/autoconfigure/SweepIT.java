@@ -62,8 +62,8 @@ class SweepIT {
     ScriptedGateway gateway;
 
     @AfterAll
-    static void deleteQueues(@Autowired AmqpAdmin admin, @Autowired DelayTopology topology) {
-        TestTopology.delete(admin, topology);
+    static void deleteQueues(@Autowired org.springframework.context.ApplicationContext context) {
+        TestTopology.delete(context);
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.UUID;
 import io.github.delayclose.core.topology.DelayTopology;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Queue;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.Lifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -27,6 +29,17 @@ final class TestTopology {
         registry.add("delay-close.queues.dead-letter-exchange", () -> prefix + ".dlx");
         registry.add("delay-close.queues.timeout", () -> prefix + ".timeout");
         registry.add("delay-close.queues.parking", () -> prefix + ".parking");
+    }
+
+    /**
+     * Stops the context's listener first (it would declare a deleted timeout queue again), then
+     * deletes the topology's queues and exchange on delay-close's own connection.
+     */
+    static void delete(ApplicationContext context) {
+        if (context.containsBean("delayCloseListenerContainer")) {
+            context.getBean("delayCloseListenerContainer", Lifecycle.class).stop();
+        }
+        delete(context.getBean(TopologyDeclarer.class).admin(), context.getBean(DelayTopology.class));
     }
 
     /** Deletes the topology's queues and exchange. */

@@ -110,8 +110,8 @@ class TimeoutFlowIT {
     }
 
     @AfterAll
-    static void deleteQueues(@Autowired AmqpAdmin admin, @Autowired DelayTopology topology) {
-        TestTopology.delete(admin, topology);
+    static void deleteQueues(@Autowired org.springframework.context.ApplicationContext context) {
+        TestTopology.delete(context);
     }
 
     private String newOrder() {
@@ -353,7 +353,8 @@ class TimeoutFlowIT {
                         topology.parkingQueue(), topology.queueType(), topology.timeout(), topology.retryBackoff(),
                         topology.recheckInterval()),
                 OrderTimeoutScheduler.publishRetryPolicy(3, Duration.ofMillis(10)),
-                scheduleFailures::record, new io.github.delayclose.core.metrics.DelayCloseMetrics(new SimpleMeterRegistry()));
+                scheduleFailures::record, new io.github.delayclose.core.metrics.DelayCloseMetrics(new SimpleMeterRegistry()),
+                Runnable::run);
 
         assertThatThrownBy(() -> broken.schedule(orderId)).isInstanceOf(TimeoutScheduleException.class)
                 .rootCause().hasMessageContaining("unroutable");

@@ -32,7 +32,7 @@ class TopologyMismatchIT {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RabbitAutoConfiguration.class, DelayCloseAutoConfiguration.class))
-            .withUserConfiguration(InMemorySpiConfiguration.class)
+            .withUserConfiguration(InMemorySpiConfiguration.class, TopologyCleanupConfiguration.class)
             .withPropertyValues(TestServices.rabbit().propertyValues())
             .withPropertyValues("delay-close.listener.auto-startup=false", "delay-close.sweep.enabled=false",
                     "delay-close.timeout=10s", "delay-close.queues.timeout=" + prefix + ".timeout",
@@ -52,9 +52,7 @@ class TopologyMismatchIT {
 
     @AfterEach
     void deleteQueues() {
-        for (String suffix : new String[] { ".delay", ".delay.v2", ".timeout", ".parking" }) {
-            admin.deleteQueue(prefix + suffix);
-        }
+        admin.deleteQueue(prefix + ".delay"); // the rest goes with each context
         admin.deleteExchange(prefix + ".dlx");
         connectionFactory.destroy();
     }

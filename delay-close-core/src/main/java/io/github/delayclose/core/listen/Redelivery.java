@@ -30,14 +30,20 @@ public final class Redelivery {
     private final ConfirmedPublisher publisher;
     private final ParkingRecoverer parking;
     private final DelayCloseMetrics metrics;
+    private final Runnable redeclareTopology;
 
+    /**
+     * @param redeclareTopology declares the topology again; called once when a copy cannot be
+     *     published (typically a queue deleted by hand), before trying again
+     */
     public Redelivery(DelayTopology topology, int maxRechecks, ConfirmedPublisher publisher, ParkingRecoverer parking,
-            DelayCloseMetrics metrics) {
+            DelayCloseMetrics metrics, Runnable redeclareTopology) {
         this.topology = Objects.requireNonNull(topology, "topology");
         this.maxRechecks = maxRechecks;
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.parking = Objects.requireNonNull(parking, "parking");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.redeclareTopology = Objects.requireNonNull(redeclareTopology, "redeclareTopology");
     }
 
     /** After a failed attempt: retry after the backoff, or park when attempts are used up or retrying cannot help. */
@@ -48,7 +54,8 @@ public final class Redelivery {
             return;
         }
         String retryQueue = topology.retryQueue(failedAttempts);
-        publisher.publish("", retryQueue, copyWith(message, DelayCloseHeaders.FAILED_ATTEMPTS, failedAttempts));
+        Message copy = copyWith(message, DelayCloseHeaders.FAILED_ATTEMPTS, failedAttempts);
+        withTopologyRepair(() -> publisher.publish("", retryQueue, copy));
         metrics.retried(reason);
         log.warn("Attempt " + failedAttempts + " for " + describe(message) + " failed (" + reason + "), retrying in "
                 + topology.retryBackoff().delayAfter(failedAttempts) + ": " + cause.getMessage());
@@ -61,16 +68,33 @@ public final class Redelivery {
             park(message, FailureReason.STILL_PAYING, rechecks, null);
             return;
         }
-        publisher.publish("", topology.recheckQueue(), copyWith(message, DelayCloseHeaders.RECHECKS, rechecks));
+        Message copy = copyWith(message, DelayCloseHeaders.RECHECKS, rechecks);
+        withTopologyRepair(() -> publisher.publish("", topology.recheckQueue(), copy));
         metrics.retried(FailureReason.STILL_PAYING);
     }
 
     /** Parks the message at once. */
     public void park(Message message, FailureReason reason, int attempts, Throwable cause) {
-        parking.park(message, reason, attempts, cause);
+        withTopologyRepair(() -> parking.park(message, reason, attempts, cause));
         metrics.parked(reason);
         log.error("Parked " + describe(message) + " on '" + topology.parkingQueue() + "' (" + reason + " after "
                 + attempts + " attempt(s))" + (cause == null ? "" : ": " + cause.getMessage()));
+    }
+
+    /**
+     * Runs a publish; if it fails, declares the topology and tries once more. If that fails too the
+     * exception propagates: the container rejects the delivery and the timeout queue dead-letters it
+     * to the (now declared again) parking queue.
+     */
+    private void withTopologyRepair(Runnable publish) {
+        try {
+            publish.run();
+        }
+        catch (RuntimeException first) {
+            log.warn("Publishing failed (" + first.getMessage() + "); declaring the topology again and retrying once");
+            redeclareTopology.run();
+            publish.run();
+        }
     }
 
     private static Message copyWith(Message message, String header, int value) {

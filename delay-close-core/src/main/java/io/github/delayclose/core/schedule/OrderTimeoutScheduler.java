@@ -1,6 +1,8 @@
 package io.github.delayclose.core.schedule;
 
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.github.delayclose.core.message.OrderIdCodec;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
@@ -20,8 +22,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Starts the payment window of an order: call {@link #schedule} where the order is created.
  *
  * <p>Inside a transaction, the delay message is published only after the transaction commits,
- * so the listener never looks for an order that is not there yet, and a rolled-back order is
- * never scheduled. Outside a transaction it is published at once. Publishing waits for the
+ * so the listener never looks for an order that is not there yet, and a rolled-back transaction
+ * schedules nothing. (Only the outermost commit counts: a rolled-back savepoint or an inner
+ * {@code REQUIRES_NEW} transaction whose outer one rolls back still publish; the listener then finds
+ * no order and parks the message as {@code ORDER_NOT_FOUND}.) The publish after a commit runs on
+ * the given executor, so the committing thread hands its database connection back at once instead
+ * of holding it while the broker confirms. Outside a transaction the message is published at once,
+ * on the caller's thread. Publishing waits for the
  * broker's confirm and is retried; if it still fails, the failure is logged, counted
  * ({@code delay.close.schedule.failures}) and raised as a {@link TimeoutScheduleFailedEvent},
  * and the safety-net sweep closes the order later.
@@ -35,14 +42,20 @@ public final class OrderTimeoutScheduler {
     private final RetryTemplate retry;
     private final ApplicationEventPublisher events;
     private final DelayCloseMetrics metrics;
+    private final Executor afterCommitPublisher;
 
+    /**
+     * @param afterCommitPublisher runs the publishes that follow a commit; when it refuses one, the
+     *     failure is reported like a failed publish and the sweep closes the order later
+     */
     public OrderTimeoutScheduler(ConfirmedPublisher publisher, DelayTopology topology, RetryPolicy publishRetry,
-            ApplicationEventPublisher events, DelayCloseMetrics metrics) {
+            ApplicationEventPublisher events, DelayCloseMetrics metrics, Executor afterCommitPublisher) {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.retry = new RetryTemplate(Objects.requireNonNull(publishRetry, "publishRetry"));
         this.events = Objects.requireNonNull(events, "events");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.afterCommitPublisher = Objects.requireNonNull(afterCommitPublisher, "afterCommitPublisher");
     }
 
     /**
@@ -67,17 +80,26 @@ public final class OrderTimeoutScheduler {
                         return;
                     }
                     try {
-                        publish(orderId);
+                        afterCommitPublisher.execute(() -> publishReported(orderId));
                     }
-                    catch (TimeoutScheduleException ex) {
-                        // Already reported; the order is committed, so failing the caller now
-                        // would only hide that it exists. The sweep picks it up.
+                    catch (RejectedExecutionException ex) {
+                        report(orderId, ex);
                     }
                 }
             });
         }
         else {
             publish(orderId);
+        }
+    }
+
+    private void publishReported(String orderId) {
+        try {
+            publish(orderId);
+        }
+        catch (TimeoutScheduleException ex) {
+            // Already reported; the order is committed, so there is no caller left to fail. The
+            // sweep picks it up.
         }
     }
 
@@ -90,12 +112,16 @@ public final class OrderTimeoutScheduler {
         }
         catch (RetryException ex) {
             Throwable cause = ex.getLastException() != null ? ex.getLastException() : ex;
-            log.error("Could not schedule the timeout of order " + orderId + " on '" + topology.delayQueue()
-                    + "'; the safety-net sweep will close it when overdue: " + cause.getMessage());
-            metrics.scheduleFailed();
-            events.publishEvent(new TimeoutScheduleFailedEvent(orderId, cause));
+            report(orderId, cause);
             throw new TimeoutScheduleException("could not schedule the timeout of order " + orderId, cause);
         }
+    }
+
+    private void report(String orderId, Throwable cause) {
+        log.error("Could not schedule the timeout of order " + orderId + " on '" + topology.delayQueue()
+                + "'; the safety-net sweep will close it when overdue: " + cause.getMessage());
+        metrics.scheduleFailed();
+        events.publishEvent(new TimeoutScheduleFailedEvent(orderId, cause));
     }
 
     /** A retry policy for publishing: a few quick attempts, since the caller is waiting. */
