@@ -1,7 +1,7 @@
 // The demo page: polls the shop's JSON API every second. No framework, no build step.
 'use strict';
 
-const state = { simulator: false, timeoutSeconds: 60, orders: [], trades: {}, late: new Set(), lastRender: '' };
+const state = { simulator: false, timeoutSeconds: 60, orders: [], trades: {}, late: new Set(), lastRender: '', skuCards: '' };
 
 const $ = (id) => document.getElementById(id);
 
@@ -36,14 +36,33 @@ function say(text, ok) {
 
 // ------------------------------------------------------------------ rendering
 
+// The SKU cards are built once per set of SKUs; afterwards only their numbers and the buttons'
+// disabled state change in place. Replacing the cards every second would replace a "Buy 1" button
+// between mousedown and mouseup, and the click would be lost.
 function renderSkus(skus) {
-  $('skus').innerHTML = skus.map((sku) => `
-    <div class="sku">
-      <span class="name">${escapeHtml(sku.name)}</span>
-      <button class="secondary" data-buy="${escapeHtml(sku.id)}" ${sku.stock < 1 ? 'disabled' : ''}>Buy 1</button>
-      <span class="price">${yuan(sku.price)} · SKU ${escapeHtml(sku.id)}</span><span></span>
-      <span class="units ${sku.stock <= 2 ? 'low' : ''}"><strong>${sku.stock}</strong> in stock · ${sku.sold} sold</span>
-    </div>`).join('');
+  const key = JSON.stringify(skus.map((sku) => [sku.id, sku.name, sku.price]));
+  if (key !== state.skuCards) {
+    state.skuCards = key;
+    $('skus').innerHTML = skus.map((sku) => `
+      <div class="sku" data-sku="${escapeHtml(sku.id)}">
+        <span class="name">${escapeHtml(sku.name)}</span>
+        <button class="secondary" data-buy="${escapeHtml(sku.id)}">Buy 1</button>
+        <span class="price">${yuan(sku.price)} · SKU ${escapeHtml(sku.id)}</span><span></span>
+        <span class="units"><strong></strong> in stock · <span class="sold"></span> sold</span>
+      </div>`).join('');
+  }
+  skus.forEach((sku) => {
+    const card = document.querySelector(`[data-sku="${CSS.escape(sku.id)}"]`);
+    if (!card) return;
+    const button = card.querySelector('button');
+    if (button.disabled !== sku.stock < 1) button.disabled = sku.stock < 1;
+    const units = card.querySelector('.units');
+    units.classList.toggle('low', sku.stock <= 2);
+    const stock = units.querySelector('strong');
+    if (stock.textContent !== String(sku.stock)) stock.textContent = sku.stock;
+    const sold = units.querySelector('.sold');
+    if (sold.textContent !== String(sku.sold)) sold.textContent = sku.sold;
+  });
 }
 
 function countdown(order) {

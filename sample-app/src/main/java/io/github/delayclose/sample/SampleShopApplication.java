@@ -1,5 +1,6 @@
 package io.github.delayclose.sample;
 
+import io.github.delayclose.autoconfigure.DelayCloseJdbcProperties;
 import io.github.delayclose.autoconfigure.DelayCloseWxPayProperties;
 
 import org.springframework.boot.SpringApplication;
@@ -14,8 +15,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-// The starter registers these only with an api-key; the shop always needs them (notification signatures).
-@EnableConfigurationProperties(DelayCloseWxPayProperties.class)
+// The starter registers these only with an api-key (wxpay) or delay-close.jdbc.enabled (jdbc); the shop
+// always needs them: notification signatures, and the zone of its DATETIME columns.
+@EnableConfigurationProperties({ DelayCloseWxPayProperties.class, DelayCloseJdbcProperties.class })
 public class SampleShopApplication {
 
     public static void main(String[] args) {

@@ -1,5 +1,7 @@
 package io.github.delayclose.sample;
 
+import java.util.Collections;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,53 @@ class BadRequestsIT extends SampleAppIntegrationTest {
     void numMustBePositive(int num) {
         String sku = newSku(5, 100);
         assertRefused("{\"items\":[{\"skuId\":\"" + sku + "\",\"num\":" + num + "}]}", 400, "must be at least 1", sku);
+    }
+
+    /** Jackson would truncate 1.9 to 1 (ACCEPT_FLOAT_AS_INT); the shop refuses it, and anything beyond an int. */
+    @ParameterizedTest
+    @ValueSource(strings = { "1.9", "1.0e0", "2147483648", "-2147483649", "1e100" })
+    void numMustBeAWholeNumber(String num) {
+        String sku = newSku(5, 100);
+        assertRefused("{\"items\":[{\"skuId\":\"" + sku + "\",\"num\":" + num + "}]}", 400,
+                "num must be a whole number from 1 to 100", sku);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 101, 1_000_000, Integer.MAX_VALUE })
+    void absurdQuantities(int num) {
+        String sku = newSku(Integer.MAX_VALUE, 100);
+        assertRefused("{\"items\":[{\"skuId\":\"" + sku + "\",\"num\":" + num + "}]}", 400,
+                "at most 100 units of SKU '" + sku + "' per order, got " + num, sku);
+    }
+
+    @Test
+    void linesOfOneSkuAddUpToTheLimit() {
+        String sku = newSku(1000, 100);
+        assertRefused("{\"items\":[{\"skuId\":\"" + sku + "\",\"num\":60},{\"skuId\":\"" + sku + "\",\"num\":41}]}", 400,
+                "at most 100 units", sku);
+    }
+
+    @Test
+    void theLimitsThemselvesAreAccepted() {
+        String sku = newSku(1000, 100);
+        String orderId = createOrder(sku, 100);
+        assertThat(order(orderId).get("totalFee").asLong()).isEqualTo(100 * 100);
+    }
+
+    @Test
+    void tooManyItems() {
+        String sku = newSku(100, 100);
+        String items = String.join(",", Collections.nCopies(21, "{\"skuId\":\"" + sku + "\",\"num\":1}"));
+        assertRefused("{\"items\":[" + items + "]}", 400, "at most 20 items per order, got 21", sku);
+    }
+
+    @Test
+    void aSkuWithoutAPrice() {
+        // The simulator, like WeChat Pay, takes no total_fee below 1 fen: refused before anything changes.
+        String priced = newSku(5, 100);
+        String free = newSku(5, 0);
+        assertRefused("{\"items\":[{\"skuId\":\"" + priced + "\",\"num\":1},{\"skuId\":\"" + free + "\",\"num\":1}]}",
+                409, "(" + free + ") has no price", priced, free);
     }
 
     @Test

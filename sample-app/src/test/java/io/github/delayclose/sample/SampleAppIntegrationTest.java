@@ -10,10 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.delayclose.test.services.TestServices;
 import io.github.delayclose.wxpay.simulator.SimulatorServer;
@@ -35,8 +38,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole shop on the real broker, the real database and the built-in WeChat Pay simulator over
- * HTTP, with a 3 s payment window. Every subclass shares one application context (one set of
- * queues with a prefix of this run's own, deleted when the context closes).
+ * HTTP, with a 3 s payment window. Every subclass shares one application context, with queues and a
+ * database of this run's own, deleted when the context closes. The simulator and its URL are set
+ * here, so that WXPAY_* variables of the machine running the tests change nothing; the DATETIME
+ * columns are in a zone other than the JVM's, so that any code using the JVM's zone shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "delay-close.timeout=3s",
@@ -49,13 +54,23 @@ import static org.awaitility.Awaitility.await;
         "delay-close.sweep.interval=2s",
         "delay-close.sweep.grace=10s",
         "delay-close.listener.concurrency=4",
-        "management.endpoints.web.exposure.include=health,metrics" })
-@Import(TestQueueCleanup.class)
+        "management.endpoints.web.exposure.include=health,metrics",
+        "demo.wxpay-simulator.enabled=true",
+        "delay-close.wxpay.base-url=http://127.0.0.1:${demo.wxpay-simulator.port}" })
+@Import({ TestQueueCleanup.class, TestDatabase.class })
 abstract class SampleAppIntegrationTest {
 
     static final String PREFIX = "it.sample." + UUID.randomUUID().toString().substring(0, 8);
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static final String DATABASE = TestDatabase.newName();
+
+    /** The zone of the DATETIME columns ({@code delay-close.jdbc.zone}): never the JVM's. */
+    static final ZoneId DATABASE_ZONE = Stream.of("Asia/Kathmandu", "America/St_Johns").map(ZoneId::of)
+            .filter(zone -> !zone.getRules().getOffset(Instant.now())
+                    .equals(ZoneId.systemDefault().getRules().getOffset(Instant.now())))
+            .findFirst().orElseThrow();
 
     private static final int SIMULATOR_PORT = freePort();
 
@@ -64,7 +79,8 @@ abstract class SampleAppIntegrationTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         TestServices.rabbit().register(registry);
-        TestServices.mariaDb("delay_close_sample").register(registry);
+        TestServices.mariaDb(DATABASE).register(registry);
+        registry.add("delay-close.jdbc.zone", DATABASE_ZONE::getId);
         registry.add("delay-close.queues.delay", () -> PREFIX + ".ordercreate");
         registry.add("delay-close.queues.dead-letter-exchange", () -> PREFIX + ".ordertimeout.dlx");
         registry.add("delay-close.queues.timeout", () -> PREFIX + ".ordertimeout");

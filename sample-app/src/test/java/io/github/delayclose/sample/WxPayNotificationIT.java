@@ -3,12 +3,19 @@ package io.github.delayclose.sample;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.delayclose.wxpay.simulator.MerchantAccount;
 import io.github.delayclose.wxpay.simulator.NotificationDelivery;
+import io.github.delayclose.wxpay.simulator.SignType;
 import io.github.delayclose.wxpay.simulator.SimulatedTradeState;
+import io.github.delayclose.wxpay.simulator.WxPaySigning;
 import io.github.delayclose.wxpay.simulator.WxPaySimulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -187,7 +194,80 @@ class WxPayNotificationIT extends SampleAppIntegrationTest {
         }
         assertThat(reports).as("listed once, however often WeChat notifies").isEqualTo(1);
         assertThat(reported.get("transactionId").asString()).isEqualTo(transactionId);
+        assertThat(reported.get("totalFee").asLong()).isEqualTo(2_000);
         assertThat(latePaymentsCounted()).isGreaterThan(latePaymentsBefore);
+
+        // Stored, not only kept in memory: WeChat stopped resending on SUCCESS, so the row is all there is.
+        assertThat(jdbc.sql("SELECT transaction_id, total_fee FROM tb_late_payment WHERE order_id = ?").param(orderId)
+                .query((rs, row) -> rs.getString(1) + "/" + rs.getLong(2)).list())
+                .containsExactly(transactionId + "/2000");
+    }
+
+    @Test
+    void aDatabaseFailureWhileRecordingAPaymentAnswersFailSoThatWeChatResends() {
+        String sku = newSku(5, 1_000);
+        String orderId = createOrder(sku, 1);
+        // tb_order.transaction_id is VARCHAR(64): recording this payment fails in the database.
+        String tooLong = "4200".repeat(17);
+
+        Response reply = postXml("/api/wxpay/notify", notification(orderId, 1_000, tooLong));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+        assertThat(reply.contentType()).contains("xml");
+        assertThat(xmlFields(reply.body())).containsEntry("return_code", "FAIL")
+                .containsEntry("return_msg", "could not record the notification, try again later");
+        assertThat(reply.body()).doesNotContain("Data too long");
+        JsonNode order = order(orderId);
+        assertThat(order.get("status").asString()).isEqualTo("UNPAID");
+        assertThat(order.get("transactionId").isNull()).isTrue();
+        assertThat(logRows(orderId)).isEmpty();
+        awaitStatus(orderId, "CLOSED");
+        assertThat(stock(sku)).isEqualTo(5);
+    }
+
+    @Test
+    void aLatePaymentThatCannotBeStoredAnswersFailSoThatWeChatResends() {
+        String orderId = createOrder(newSku(5, 1_000), 1);
+        awaitStatus(orderId, "CLOSED");
+        // tb_late_payment.transaction_id is VARCHAR(64): storing this late payment fails.
+        String tooLong = "4200".repeat(17);
+
+        Response reply = postXml("/api/wxpay/notify", notification(orderId, 1_000, tooLong));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+        assertThat(xmlFields(reply.body())).containsEntry("return_code", "FAIL");
+        assertThat(status(orderId)).isEqualTo("CLOSED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tb_late_payment WHERE order_id = ?").param(orderId)
+                .query(Long.class).single()).isZero();
+        assertThat(get("/api/late-payments").body()).doesNotContain(orderId);
+    }
+
+    /** A correctly signed notification of a payment, as WeChat Pay would send it, with any transaction id. */
+    private String notification(String orderId, long totalFee, String transactionId) {
+        MerchantAccount account = simulator().account();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("return_code", "SUCCESS");
+        fields.put("appid", account.appId());
+        fields.put("mch_id", account.mchId());
+        fields.put("nonce_str", "5K8264ILTKCH16CQ2502SI8ZNMTM67VS");
+        fields.put("result_code", "SUCCESS");
+        fields.put("openid", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
+        fields.put("trade_type", "NATIVE");
+        fields.put("bank_type", "CMC");
+        fields.put("total_fee", Long.toString(totalFee));
+        fields.put("cash_fee", Long.toString(totalFee));
+        fields.put("fee_type", "CNY");
+        fields.put("transaction_id", transactionId);
+        fields.put("out_trade_no", orderId);
+        fields.put("time_end", DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(LocalDateTime.now(ZoneId.of("Asia/Shanghai"))));
+        if (account.notificationSignType() != SignType.MD5) {
+            fields.put("sign_type", account.notificationSignType().wireName());
+        }
+        fields.put("sign", WxPaySigning.sign(fields, account.apiKey(), account.notificationSignType()));
+        StringBuilder xml = new StringBuilder("<xml>");
+        fields.forEach((name, value) -> xml.append('<').append(name).append("><![CDATA[").append(value).append("]]></")
+                .append(name).append('>'));
+        return xml.append("</xml>").toString();
     }
 
     @Test

@@ -1,57 +1,74 @@
 package io.github.delayclose.sample.payment;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 import io.github.delayclose.core.payment.LatePaymentEvent;
+import io.github.delayclose.sample.shop.DatetimeColumns;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Payments that arrived after their order was closed. The order stays closed (its stock may be sold
- * again already); a real shop would refund here or alert someone. The demo keeps the latest ones in
- * memory so that the page can mark them.
+ * Payments that arrived after their order was closed, kept in {@code tb_late_payment}. The order
+ * stays closed (its stock may be sold again already); a real shop would refund here or alert
+ * someone. The row is written while the notification is being handled: if that fails, the
+ * exception reaches the notification endpoint, which answers FAIL, and WeChat Pay sends the
+ * notification again later.
  */
 @Component
 public class LatePayments {
 
     private static final Log log = LogFactory.getLog(LatePayments.class);
 
-    private static final int KEEP = 100;
+    /** How many the page lists. */
+    private static final int LIST_LIMIT = 100;
 
-    private final Deque<LatePayment> latest = new ArrayDeque<>();
+    private final JdbcClient jdbc;
 
-    private final Clock clock = Clock.systemUTC();
+    private final DatetimeColumns times;
+
+    LatePayments(JdbcClient jdbc, DatetimeColumns times) {
+        this.jdbc = jdbc;
+        this.times = times;
+    }
 
     @EventListener
     public void onLatePayment(LatePaymentEvent event) {
-        synchronized (latest) {
-            // WeChat resends a notification until it is acknowledged: count each payment once.
-            if (latest.stream().anyMatch(late -> late.orderId().equals(event.orderId())
-                    && late.transactionId().equals(event.payment().transactionId()))) {
-                return;
-            }
-            log.warn("LATE PAYMENT: order " + event.orderId() + " was paid (WeChat transaction "
-                    + event.payment().transactionId() + ") after it had been closed; it stays closed: refund the payer");
-            latest.addFirst(new LatePayment(event.orderId(), event.payment().transactionId(), event.payment().paidAt(),
-                    clock.instant()));
-            while (latest.size() > KEEP) {
-                latest.removeLast();
-            }
+        String transactionId = event.payment().transactionId();
+        int inserted;
+        try {
+            // The amount is the order's: the endpoint checked that the notification's total_fee matches it.
+            inserted = jdbc.sql("INSERT INTO tb_late_payment (order_id, transaction_id, total_fee, paid_at, recorded_at) "
+                            + "SELECT id, ?, total_money, ?, ? FROM tb_order WHERE id = ?")
+                    .params(transactionId, times.write(event.payment().paidAt()), times.now(), event.orderId())
+                    .update();
         }
+        catch (DuplicateKeyException ex) {
+            // WeChat resends a notification until it is acknowledged: each payment is recorded once.
+            log.info("Late payment " + transactionId + " for order " + event.orderId() + " was recorded before");
+            return;
+        }
+        if (inserted != 1) {
+            throw new IllegalStateException("late payment " + transactionId + " for order " + event.orderId()
+                    + " not recorded: no such order");
+        }
+        log.warn("LATE PAYMENT: order " + event.orderId() + " was paid (WeChat transaction " + transactionId
+                + ") after it had been closed; it stays closed: refund the payer");
     }
 
     /** The latest late payments, newest first. */
     public List<LatePayment> latest() {
-        synchronized (latest) {
-            return List.copyOf(latest);
-        }
+        return jdbc.sql("SELECT order_id, transaction_id, total_fee, paid_at, recorded_at FROM tb_late_payment "
+                        + "ORDER BY id DESC LIMIT ?")
+                .param(LIST_LIMIT)
+                .query((rs, row) -> new LatePayment(rs.getString("order_id"), rs.getString("transaction_id"),
+                        rs.getLong("total_fee"), times.read(rs, "paid_at"), times.read(rs, "recorded_at")))
+                .list();
     }
 
     /**
@@ -59,9 +76,10 @@ public class LatePayments {
      *
      * @param orderId the closed order
      * @param transactionId WeChat's transaction id, to refund
-     * @param paidAt when WeChat says the payer paid
-     * @param reportedAt when the shop learnt of it
+     * @param totalFee the amount paid, in fen
+     * @param paidAt when WeChat says the payer paid (whole seconds)
+     * @param recordedAt when the shop learnt of it (whole seconds)
      */
-    public record LatePayment(String orderId, String transactionId, Instant paidAt, Instant reportedAt) {
+    public record LatePayment(String orderId, String transactionId, long totalFee, Instant paidAt, Instant recordedAt) {
     }
 }

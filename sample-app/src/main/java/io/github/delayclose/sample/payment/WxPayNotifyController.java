@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,10 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>The body is hostile until verified: the defaults module's parser refuses DTDs (XXE), checks the
  * signature and the merchant. The amount must match the order's. The payment is then recorded
  * through delay-close's {@link PaymentRecorder}, which is idempotent (WeChat resends notifications)
- * and never revives a closed order: a late payment stays a late payment ({@link LatePayments}).
+ * and never revives a closed order: a late payment stays a late payment, stored by {@link LatePayments}.
  *
  * <p>WeChat reads only the XML reply: {@code SUCCESS} stops its resending, {@code FAIL} makes it try
- * again later. The HTTP status says the same for people reading logs.
+ * again later. {@code SUCCESS} is answered only once the payment (or late payment) is in the
+ * database; any failure on the way, such as a database error, answers {@code FAIL} (503 or 500),
+ * always as WeChat's XML. The HTTP status says the same for people reading logs.
  */
 @RestController
 class WxPayNotifyController {
@@ -75,6 +78,24 @@ class WxPayNotifyController {
             log.warn("Refused a WeChat Pay notification from " + request.getRemoteAddr() + ": " + ex.getMessage());
             return fail(HttpStatus.BAD_REQUEST, ex.getMessage());
         }
+        try {
+            return handle(notification);
+        }
+        catch (DataAccessException ex) {
+            // FAIL, never SUCCESS: WeChat resends the notification later, when the database may be back.
+            log.error("Could not record the WeChat Pay notification for order " + notification.orderId()
+                    + "; answered FAIL, WeChat Pay will send it again", ex);
+            return fail(HttpStatus.SERVICE_UNAVAILABLE, "could not record the notification, try again later");
+        }
+        catch (RuntimeException ex) {
+            log.error("Could not handle the WeChat Pay notification for order " + notification.orderId()
+                    + "; answered FAIL, WeChat Pay will send it again", ex);
+            return fail(HttpStatus.INTERNAL_SERVER_ERROR, "could not record the notification, try again later");
+        }
+    }
+
+    /** A verified notification: record it. Any exception means it was not (durably) recorded. */
+    private ResponseEntity<String> handle(WxPayNotification notification) {
         String orderId = notification.orderId();
         if (!notification.paid()) {
             // The payment failed; the order stays unpaid and its window closes it as usual.
@@ -92,6 +113,8 @@ class WxPayNotifyController {
             return fail(HttpStatus.CONFLICT, "total_fee does not match the order");
         }
         Payment payment = notification.payment().orElseThrow();
+        // A late payment is written to tb_late_payment inside this call (LatePayments); if that fails,
+        // the exception comes here and WeChat gets FAIL.
         PaymentNotificationResult result = payments.record(orderId, payment);
         log.info("WeChat Pay notification for order " + orderId + " (transaction " + payment.transactionId() + "): "
                 + result);

@@ -1,7 +1,6 @@
 package io.github.delayclose.sample.shop;
 
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderService {
 
-    /** Most distinct SKUs in one order; a demo needs no more, and it bounds the work of one request. */
-    static final int MAX_ITEMS = 20;
-
-    /** Most units of one SKU in one order. */
-    static final int MAX_UNITS = 1000;
-
     private final JdbcClient jdbc;
 
     private final OrderTimeoutScheduler scheduler;
@@ -40,22 +33,25 @@ public class OrderService {
 
     private final ShopQueries queries;
 
+    private final DatetimeColumns times;
+
     private final OrderStatusCodes codes = OrderStatusCodes.defaults();
 
     OrderService(JdbcClient jdbc, OrderTimeoutScheduler scheduler, ObjectProvider<PaymentTrades> trades, OrderIds ids,
-            ShopQueries queries) {
+            ShopQueries queries, DatetimeColumns times) {
         this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.trades = trades.getIfAvailable(() -> (orderId, totalFee) -> { });
         this.ids = ids;
         this.queries = queries;
+        this.times = times;
     }
 
     /**
      * Creates an order.
      *
-     * @throws ApiException 400 for a malformed request or an unknown SKU, 409 when there is not
-     *     enough stock; nothing is changed then
+     * @throws ApiException 400 for a malformed request or an unknown SKU, 409 for a SKU without a
+     *     price or when there is not enough stock; nothing is changed then
      */
     @Transactional
     public OrderView create(CreateOrderRequest request) {
@@ -65,12 +61,17 @@ public class OrderService {
             Sku sku = jdbc.sql("SELECT id, name, price, num FROM tb_sku WHERE id = ?").param(entry.getKey())
                     .query(Sku.class).optional()
                     .orElseThrow(() -> ApiException.badRequest("unknown SKU '" + entry.getKey() + "'"));
+            if (sku.price() <= 0) {
+                // WeChat Pay takes no order below 1 fen (total_fee >= 1): refuse before anything changes.
+                throw ApiException.conflict("SKU " + sku.name() + " (" + sku.id() + ") has no price and cannot be ordered");
+            }
             lines.add(new Line(sku, entry.getValue()));
         }
         long totalFee = lines.stream().mapToLong(line -> line.sku.price() * line.num).sum();
 
         String orderId = ids.next();
-        LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        // In the zone of the JDBC OrderRepository, whose sweep compares create_time with its clock.
+        LocalDateTime now = times.now();
         jdbc.sql("INSERT INTO tb_order (id, order_status, pay_status, total_money, create_time, update_time) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
                 .params(orderId, codes.unpaid(), codes.payStatusUnpaid(), totalFee, now, now)
@@ -106,6 +107,10 @@ public class OrderService {
         if (request == null || request.items() == null || request.items().isEmpty()) {
             throw ApiException.badRequest("an order needs at least one item: {\"items\": [{\"skuId\": \"...\", \"num\": 1}]}");
         }
+        if (request.items().size() > CreateOrderRequest.MAX_ITEMS) {
+            throw ApiException.badRequest("at most " + CreateOrderRequest.MAX_ITEMS + " items per order, got "
+                    + request.items().size());
+        }
         Map<String, Integer> units = new TreeMap<>();
         for (CreateOrderRequest.Item item : request.items()) {
             if (item == null || item.skuId() == null || item.skuId().isBlank()) {
@@ -115,12 +120,10 @@ public class OrderService {
                 throw ApiException.badRequest("num of SKU '" + item.skuId() + "' must be at least 1, was " + item.num());
             }
             int total = units.merge(item.skuId(), item.num(), (a, b) -> (int) Math.min((long) a + b, Integer.MAX_VALUE));
-            if (total > MAX_UNITS) {
-                throw ApiException.badRequest("at most " + MAX_UNITS + " units of SKU '" + item.skuId() + "' per order");
+            if (total > CreateOrderRequest.MAX_UNITS) {
+                throw ApiException.badRequest("at most " + CreateOrderRequest.MAX_UNITS + " units of SKU '" + item.skuId()
+                        + "' per order, got " + total);
             }
-        }
-        if (units.size() > MAX_ITEMS) {
-            throw ApiException.badRequest("at most " + MAX_ITEMS + " different SKUs per order");
         }
         return units;
     }

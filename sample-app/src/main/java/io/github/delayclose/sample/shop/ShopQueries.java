@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads orders and stock for the API. Times are stored as {@code DATETIME} in the JVM's zone, as
- * the JDBC {@code OrderRepository} writes them.
+ * Reads orders and stock for the API. Times are {@code DATETIME} columns in the zone the JDBC
+ * {@code OrderRepository} writes them in ({@link DatetimeColumns}).
  */
 @Component
 public class ShopQueries {
@@ -37,12 +35,13 @@ public class ShopQueries {
 
     private final Clock clock;
 
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final DatetimeColumns times;
 
     private final OrderStatusCodes codes = OrderStatusCodes.defaults();
 
-    ShopQueries(JdbcClient jdbc, DelayCloseProperties delayClose) {
+    ShopQueries(JdbcClient jdbc, DelayCloseProperties delayClose, DatetimeColumns times) {
         this.jdbc = jdbc;
+        this.times = times;
         this.timeout = delayClose.getTimeout();
         this.clock = Clock.systemUTC();
     }
@@ -102,8 +101,8 @@ public class ShopQueries {
 
     private OrderRow orderRow(ResultSet rs, int row) throws SQLException {
         return new OrderRow(rs.getString("id"), status(rs.getString("order_status")), rs.getLong("total_money"),
-                instant(rs, "create_time"), rs.getString("transaction_id"), instant(rs, "pay_time"),
-                instant(rs, "close_time"));
+                times.read(rs, "create_time"), rs.getString("transaction_id"), times.read(rs, "pay_time"),
+                times.read(rs, "close_time"));
     }
 
     private OrderStatus status(String code) {
@@ -111,12 +110,6 @@ public class ShopQueries {
             return OrderStatus.UNPAID;
         }
         return codes.closed().equals(code) ? OrderStatus.CLOSED : OrderStatus.PAID;
-    }
-
-    /** A DATETIME column, written in the JVM's zone, as an instant. */
-    private Instant instant(ResultSet rs, String column) throws SQLException {
-        LocalDateTime local = rs.getObject(column, LocalDateTime.class);
-        return local == null ? null : local.atZone(zone).toInstant();
     }
 
     private record OrderRow(String id, OrderStatus status, long totalFee, Instant createdAt, String transactionId,

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The demo's controls, proxied to the built-in WeChat Pay simulator. With real merchant credentials
- * (simulator off) they answer 409: orders are then paid with the WeChat app, not from this page.
+ * (simulator off) they answer 409: the demo then sends no {@code unifiedorder}, so WeChat Pay does not
+ * know its orders, nobody can pay them, and they are closed as unknown to WeChat Pay.
  */
 @RestController
 @RequestMapping("/api/demo")
@@ -77,7 +78,8 @@ class DemoController {
         WxPaySimulatorControls controls = simulator.getIfAvailable();
         if (controls == null) {
             throw ApiException.conflict("The WeChat Pay simulator is off (demo.wxpay-simulator.enabled=false): this shop "
-                    + "talks to WeChat Pay at " + account.settings().baseUrl() + ", where payers pay with the WeChat app.");
+                    + "talks to WeChat Pay at " + account.settings().baseUrl() + ". It sends no unifiedorder, so its "
+                    + "orders cannot be paid there: they are closed at the end of their window, as not known to WeChat Pay.");
         }
         return controls;
     }

@@ -51,7 +51,8 @@ class WxPaySimulatorConfiguration {
                     + "WXPAY_BASE_URL; to talk to WeChat Pay, set WXPAY_SIMULATOR=false.");
         }
         log.info("WeChat Pay simulator listening on " + server.baseUrl() + " for " + merchant
-                + " (demo.wxpay-simulator.enabled=true; set WXPAY_SIMULATOR=false to use real WeChat Pay)");
+                + " (demo.wxpay-simulator.enabled=true; give WXPAY_APP_ID, WXPAY_MCH_ID and WXPAY_API_KEY to use real "
+                + "WeChat Pay)");
         return server;
     }
 

@@ -1,7 +1,9 @@
 package io.github.delayclose.sample.web;
 
+import io.github.delayclose.sample.shop.CreateOrderRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,9 +44,21 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // Jackson's own message quotes internals; say what is expected instead.
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "malformed JSON request body: expected "
-                + "{\"items\": [{\"skuId\": \"...\", \"num\": 1}]}");
+        String problem = "num".equals(failedField(ex)) ? "num must be a whole number from 1 to "
+                + CreateOrderRequest.MAX_UNITS + "; " : "";
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "malformed JSON request body: " + problem
+                + "expected {\"items\": [{\"skuId\": \"...\", \"num\": 1}]}");
         return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    /** The JSON field whose value Jackson could not read (1.9 or 2147483648 for an int), if it says. */
+    private static String failedField(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return jackson.getPath().get(jackson.getPath().size() - 1).getPropertyName();
+            }
+        }
+        return null;
     }
 
     @Override
