@@ -4,14 +4,12 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
-import io.github.delayclose.core.topology.DelayTopology;
 import io.github.delayclose.test.services.TestServices;
 import io.github.delayclose.wxpay.simulator.MerchantAccount;
 import io.github.delayclose.wxpay.simulator.SimulatedTradeState;
 import io.github.delayclose.wxpay.simulator.SimulatorServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -40,13 +39,7 @@ public final class PaymentNotifications {
             throw new IllegalStateException("order " + order.outTradeNo() + " is " + order.tradeState()
                     + ": only paid orders are notified");
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("return_code", "SUCCESS");
-        fields.put("return_msg", "OK");
-        fields.put("appid", account.appId());
-        fields.put("mch_id", account.mchId());
-        fields.put("nonce_str", Nonces.next());
-        fields.put("result_code", "SUCCESS");
+        Map<String, String> fields = WxPaySimulator.successEnvelope(account);
         fields.put("openid", WxPaySimulator.PAYER_OPENID);
         fields.put("is_subscribe", "N");
         fields.put("trade_type", "NATIVE");

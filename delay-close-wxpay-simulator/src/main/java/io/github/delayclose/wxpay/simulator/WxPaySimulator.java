@@ -404,6 +404,11 @@ public final class WxPaySimulator {
     }
 
     private Map<String, String> businessSuccess() {
+        return successEnvelope(account);
+    }
+
+    /** The fields every successful answer and notification of this merchant starts with. */
+    static Map<String, String> successEnvelope(MerchantAccount account) {
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("return_code", "SUCCESS");
         answer.put("return_msg", "OK");
