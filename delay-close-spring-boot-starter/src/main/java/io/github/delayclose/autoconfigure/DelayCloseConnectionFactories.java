@@ -1,17 +1,21 @@
 package io.github.delayclose.autoconfigure;
 
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory.ConfirmType;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 
 /**
  * Builds delay-close's own connection factory: the same broker, credentials, TLS and customizers as
- * the application's (it wraps the same RabbitMQ client factory), but always with correlated
- * publisher confirms and returns, which delay-close needs so that no order's timeout is lost. A
- * separate connection keeps those settings from changing how the application's own RabbitTemplate
- * behaves.
+ * the application's (it wraps a clone of the same RabbitMQ client factory), but always with
+ * correlated publisher confirms and returns, which delay-close needs so that no order's timeout is
+ * lost. A separate connection keeps those settings from changing how the application's own
+ * RabbitTemplate behaves.
  */
 final class DelayCloseConnectionFactories {
 
@@ -19,30 +23,56 @@ final class DelayCloseConnectionFactories {
     }
 
     /**
-     * @param bootsFactory the connection factory Spring Boot built from {@code spring.rabbitmq.*}
-     * @param configurer Boot's configurer of those same properties
+     * A confirming factory for the broker the application's factory talks to.
+     *
+     * <p>When the application's factory connects where {@code spring.rabbitmq.*} (Boot's connection
+     * details) says, delay-close clones its client factory and applies the same {@code spring.rabbitmq.*}
+     * settings (every cluster address, cache sizes). Otherwise the application built its factory for
+     * another broker, and delay-close cannot know how to open connections of its own there: it uses
+     * the application's factory if that can confirm, and fails start-up asking for a
+     * {@code delayCloseConnectionFactory} bean if not.
      */
-    static ConnectionFactory confirming(AbstractConnectionFactory bootsFactory, CachingConnectionFactoryConfigurer configurer) {
+    static ConnectionFactory forBrokerOf(ConnectionFactory applicationFactory,
+            @Nullable RabbitConnectionDetails connectionDetails, @Nullable CachingConnectionFactoryConfigurer configurer) {
+        if (connectionDetails != null && configurer != null
+                && applicationFactory instanceof AbstractConnectionFactory described
+                && isTheBrokerOf(described, connectionDetails)) {
+            return confirming(described, configurer);
+        }
+        return requireConfirming(applicationFactory);
+    }
+
+    private static boolean isTheBrokerOf(AbstractConnectionFactory factory, RabbitConnectionDetails details) {
+        RabbitConnectionDetails.Address first = details.getFirstAddress();
+        return first.host().equals(factory.getHost()) && first.port() == factory.getPort()
+                && Objects.equals(orRoot(details.getVirtualHost()), orRoot(factory.getVirtualHost()))
+                && Objects.equals(details.getUsername(), factory.getUsername());
+    }
+
+    private static String orRoot(@Nullable String virtualHost) {
+        return virtualHost == null || virtualHost.isEmpty() ? "/" : virtualHost;
+    }
+
+    private static ConnectionFactory confirming(AbstractConnectionFactory applicationFactory,
+            CachingConnectionFactoryConfigurer configurer) {
         // A clone, so that Boot's metrics binder, which sets a collector on the client factory of
         // each connection factory bean, counts the application's and delay-close's traffic apart.
-        CachingConnectionFactory factory = new CachingConnectionFactory(bootsFactory.getRabbitConnectionFactory().clone());
-        configurer.configure(factory); // cache sizes and addresses from spring.rabbitmq.*
+        CachingConnectionFactory factory = new CachingConnectionFactory(
+                applicationFactory.getRabbitConnectionFactory().clone());
+        configurer.configure(factory); // addresses and cache sizes from spring.rabbitmq.*
         factory.setPublisherConfirmType(ConfirmType.CORRELATED);
         factory.setPublisherReturns(true);
         factory.setConnectionNameStrategy(connectionFactory -> "delay-close");
         return factory;
     }
 
-    /**
-     * When the application built its own connection factory, delay-close cannot know how to reach
-     * the same broker on a connection of its own: it uses the application's, if it can confirm.
-     */
-    static ConnectionFactory requireConfirming(ConnectionFactory applicationFactory) {
+    private static ConnectionFactory requireConfirming(ConnectionFactory applicationFactory) {
         if (!applicationFactory.isPublisherConfirms() || !applicationFactory.isPublisherReturns()) {
             throw new IllegalStateException("delay-close needs publisher confirms and returns so that no order's "
-                    + "timeout is lost, but the application's ConnectionFactory has them off. Enable correlated "
-                    + "publisher confirms and publisher returns on it, or define a ConnectionFactory bean named "
-                    + "'delayCloseConnectionFactory' (with both on) for delay-close's own use.");
+                    + "timeout is lost, but the application's ConnectionFactory (which does not connect where "
+                    + "spring.rabbitmq.* says) has them off. Enable correlated publisher confirms and publisher "
+                    + "returns on it, or define a ConnectionFactory bean named '"
+                    + DelayCloseAutoConfiguration.CONNECTION_FACTORY + "' (with both on) for delay-close's own use.");
         }
         return applicationFactory;
     }

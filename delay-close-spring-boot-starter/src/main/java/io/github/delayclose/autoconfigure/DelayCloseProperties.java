@@ -4,245 +4,110 @@ import java.time.Duration;
 
 import io.github.delayclose.core.topology.QueueType;
 import io.github.delayclose.core.topology.RetryBackoff;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of delay-close, under {@code delay-close.*}.
+ * Configuration of delay-close, under {@code delay-close.*}. Every default is stated once, here,
+ * and every rule is a constraint, so a bad value fails start-up naming the property and the rule.
+ *
+ * @param enabled whether delay-close is on; when off, no queue is declared and nothing listens
+ * @param timeout the payment window: how long after an order is scheduled it is closed if still
+ *     unpaid; becomes the delay queue's x-message-ttl (see the README before changing it on a
+ *     running system)
+ * @param transactionManager bean name of the transaction manager for the close transaction (local
+ *     close, order log, stock restore); needed only when the application has several and none is
+ *     primary
+ * @param queues names and type of the queues and exchange
+ * @param listener the timeout queue's consumers
+ * @param retry retries of a timeout that failed
+ * @param recheck re-checks while the payer is still paying
+ * @param publish publishing of delay, retry and parking messages
+ * @param sweep the safety net for orders whose delay message was lost
  */
 @ConfigurationProperties("delay-close")
-public class DelayCloseProperties {
+@Validated
+public record DelayCloseProperties(@DefaultValue("true") boolean enabled,
+        @DefaultValue("30m") @DurationMin(millis = 1) @DurationMax(millis = Integer.MAX_VALUE) Duration timeout,
+        @Nullable String transactionManager, @DefaultValue @Valid Queues queues, @DefaultValue @Valid Listener listener,
+        @DefaultValue @Valid Retry retry, @DefaultValue @Valid Recheck recheck, @DefaultValue @Valid Publish publish,
+        @DefaultValue @Valid Sweep sweep) {
 
-    /** Whether delay-close is on. When off, no queue is declared and nothing listens. */
-    private boolean enabled = true;
+    /** RabbitMQ reserves names starting with {@code amq.}. */
+    private static final String QUEUE_NAME = "^(?!amq\\.).+";
+
+    private static final String QUEUE_NAME_RULE = "must not be blank or start with 'amq.' (reserved by RabbitMQ)";
 
     /**
-     * The payment window: how long after an order is scheduled it is closed if still unpaid.
-     * Becomes the delay queue's x-message-ttl; see the README before changing it on a running
-     * system.
+     * Names and type of the queues and exchange; the defaults are the tutorial's names.
+     *
+     * @param type queue type of every queue: classic, or quorum for clusters (RabbitMQ 3.10+)
+     * @param delay queue where each new order's message waits for its timeout (x-message-ttl)
+     * @param deadLetterExchange fanout exchange the delay queue dead-letters expired messages to
+     * @param timeout queue the listener consumes: orders whose payment window ended
+     * @param parking queue for messages that could not be handled, with the reason in their headers
      */
-    private Duration timeout = Duration.ofMinutes(30);
+    public record Queues(@DefaultValue("classic") QueueType type,
+            @DefaultValue("queue.ordercreate") @NotBlank @Pattern(regexp = QUEUE_NAME, message = QUEUE_NAME_RULE) String delay,
+            @DefaultValue("exchange.ordertimeout") @NotBlank @Pattern(regexp = QUEUE_NAME, message = QUEUE_NAME_RULE) String deadLetterExchange,
+            @DefaultValue("queue.ordertimeout") @NotBlank @Pattern(regexp = QUEUE_NAME, message = QUEUE_NAME_RULE) String timeout,
+            @DefaultValue("queue.ordertimeout.parking") @NotBlank @Pattern(regexp = QUEUE_NAME, message = QUEUE_NAME_RULE) String parking) {
+
+        /** The delay, timeout and parking queues need three different names. */
+        @AssertTrue(message = "the delay, timeout and parking queues need three different names")
+        public boolean isEveryQueueNamedApart() {
+            return !delay.equals(timeout) && !delay.equals(parking) && !timeout.equals(parking);
+        }
+    }
 
     /**
-     * Bean name of the transaction manager for the close transaction (local close, order log,
-     * stock restore). Needed only when the application has several and none is primary.
+     * The timeout queue's consumers. delay-close's listener container is its own: the application's
+     * {@code spring.rabbitmq.listener.simple.*} settings tune the application's listeners, not this
+     * one, so that tuning them never changes how many orders close at once.
+     *
+     * @param autoStartup whether the listener starts with the application
+     * @param concurrency consumers started at once; each closes one order at a time
+     * @param maxConcurrency most consumers, added while messages keep arriving
+     * @param prefetch unacknowledged messages each consumer may hold
      */
-    private String transactionManager;
+    public record Listener(@DefaultValue("true") boolean autoStartup, @DefaultValue("8") @Min(1) int concurrency,
+            @DefaultValue("32") @Min(1) int maxConcurrency, @DefaultValue("5") @Min(1) int prefetch) {
 
-    private final Queues queues = new Queues();
-
-    private final Listener listener = new Listener();
-
-    private final Retry retry = new Retry();
-
-    private final Recheck recheck = new Recheck();
-
-    private final Publish publish = new Publish();
-
-    private final Sweep sweep = new Sweep();
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    public Duration getTimeout() {
-        return timeout;
-    }
-
-    public void setTimeout(Duration timeout) {
-        this.timeout = timeout;
-    }
-
-    public String getTransactionManager() {
-        return transactionManager;
-    }
-
-    public void setTransactionManager(String transactionManager) {
-        this.transactionManager = transactionManager;
-    }
-
-    public Queues getQueues() {
-        return queues;
-    }
-
-    public Listener getListener() {
-        return listener;
-    }
-
-    public Retry getRetry() {
-        return retry;
-    }
-
-    public Recheck getRecheck() {
-        return recheck;
-    }
-
-    public Publish getPublish() {
-        return publish;
-    }
-
-    public Sweep getSweep() {
-        return sweep;
-    }
-
-    /** Names and type of the queues and exchange; the defaults are the tutorial's names. */
-    public static class Queues {
-
-        /** Queue type of every queue: classic, or quorum for clusters (RabbitMQ 3.10+). */
-        private QueueType type = QueueType.CLASSIC;
-
-        /** Queue where each new order's message waits for its timeout (x-message-ttl). */
-        private String delay = "queue.ordercreate";
-
-        /** Fanout exchange the delay queue dead-letters expired messages to. */
-        private String deadLetterExchange = "exchange.ordertimeout";
-
-        /** Queue the listener consumes: orders whose payment window ended. */
-        private String timeout = "queue.ordertimeout";
-
-        /** Queue for messages that could not be handled, with the reason in their headers. */
-        private String parking = "queue.ordertimeout.parking";
-
-        public QueueType getType() {
-            return type;
-        }
-
-        public void setType(QueueType type) {
-            this.type = type;
-        }
-
-        public String getDelay() {
-            return delay;
-        }
-
-        public void setDelay(String delay) {
-            this.delay = delay;
-        }
-
-        public String getDeadLetterExchange() {
-            return deadLetterExchange;
-        }
-
-        public void setDeadLetterExchange(String deadLetterExchange) {
-            this.deadLetterExchange = deadLetterExchange;
-        }
-
-        public String getTimeout() {
-            return timeout;
-        }
-
-        public void setTimeout(String timeout) {
-            this.timeout = timeout;
-        }
-
-        public String getParking() {
-            return parking;
-        }
-
-        public void setParking(String parking) {
-            this.parking = parking;
-        }
-    }
-
-    /** The timeout queue's consumers. */
-    public static class Listener {
-
-        /** Whether the listener starts with the application. */
-        private boolean autoStartup = true;
-
-        /** Consumers started at once; each closes one order at a time. */
-        private int concurrency = 8;
-
-        /** Most consumers, added while messages keep arriving. */
-        private int maxConcurrency = 32;
-
-        /** Unacknowledged messages each consumer may hold. */
-        private int prefetch = 5;
-
-        public boolean isAutoStartup() {
-            return autoStartup;
-        }
-
-        public void setAutoStartup(boolean autoStartup) {
-            this.autoStartup = autoStartup;
-        }
-
-        public int getConcurrency() {
-            return concurrency;
-        }
-
-        public void setConcurrency(int concurrency) {
-            this.concurrency = concurrency;
-        }
-
-        public int getMaxConcurrency() {
-            return maxConcurrency;
-        }
-
-        public void setMaxConcurrency(int maxConcurrency) {
-            this.maxConcurrency = maxConcurrency;
-        }
-
-        public int getPrefetch() {
-            return prefetch;
-        }
-
-        public void setPrefetch(int prefetch) {
-            this.prefetch = prefetch;
+        /** max-concurrency must not be below concurrency. */
+        @AssertTrue(message = "must be at least delay-close.listener.concurrency")
+        public boolean isMaxConcurrencyAtLeastConcurrency() {
+            return maxConcurrency >= concurrency;
         }
     }
 
     /**
      * Retries of a timeout that failed (provider error, order not found, database down). The wait
      * happens in broker-side TTL queues, never in a consumer thread.
+     *
+     * @param maxAttempts attempts in all, including the first; the message is parked after the last
+     * @param initialInterval wait before the second attempt
+     * @param multiplier factor by which each wait grows; at least 1.0
+     * @param maxInterval longest wait between attempts
      */
-    public static class Retry {
+    public record Retry(@DefaultValue("6") @Min(1) int maxAttempts,
+            @DefaultValue("5s") @DurationMin(millis = 1) Duration initialInterval,
+            @DefaultValue("3.0") @DecimalMin("1.0") double multiplier,
+            @DefaultValue("10m") @DurationMax(millis = Integer.MAX_VALUE) Duration maxInterval) {
 
-        /** Attempts in all, including the first; the message is parked after the last. */
-        private int maxAttempts = 6;
-
-        /** Wait before the second attempt. */
-        private Duration initialInterval = Duration.ofSeconds(5);
-
-        /** Factor by which each wait grows. */
-        private double multiplier = 3.0;
-
-        /** Longest wait between attempts. */
-        private Duration maxInterval = Duration.ofMinutes(10);
-
-        public int getMaxAttempts() {
-            return maxAttempts;
-        }
-
-        public void setMaxAttempts(int maxAttempts) {
-            this.maxAttempts = maxAttempts;
-        }
-
-        public Duration getInitialInterval() {
-            return initialInterval;
-        }
-
-        public void setInitialInterval(Duration initialInterval) {
-            this.initialInterval = initialInterval;
-        }
-
-        public double getMultiplier() {
-            return multiplier;
-        }
-
-        public void setMultiplier(double multiplier) {
-            this.multiplier = multiplier;
-        }
-
-        public Duration getMaxInterval() {
-            return maxInterval;
-        }
-
-        public void setMaxInterval(Duration maxInterval) {
-            this.maxInterval = maxInterval;
+        /** max-interval must not be shorter than initial-interval. */
+        @AssertTrue(message = "must not be shorter than delay-close.retry.initial-interval")
+        public boolean isMaxIntervalAtLeastInitialInterval() {
+            return maxInterval.compareTo(initialInterval) >= 0;
         }
 
         RetryBackoff toBackoff() {
@@ -250,150 +115,47 @@ public class DelayCloseProperties {
         }
     }
 
-    /** Re-checks while the provider says the payer is still paying (USERPAYING, ACCEPT). */
-    public static class Recheck {
-
-        /** Wait before asking the provider again. */
-        private Duration interval = Duration.ofSeconds(30);
-
-        /** Re-checks before the message is parked as STILL_PAYING. */
-        private int maxRechecks = 10;
-
-        public Duration getInterval() {
-            return interval;
-        }
-
-        public void setInterval(Duration interval) {
-            this.interval = interval;
-        }
-
-        public int getMaxRechecks() {
-            return maxRechecks;
-        }
-
-        public void setMaxRechecks(int maxRechecks) {
-            this.maxRechecks = maxRechecks;
-        }
+    /**
+     * Re-checks while the provider says the payer is still paying (USERPAYING, ACCEPT).
+     *
+     * @param interval wait before asking the provider again
+     * @param maxRechecks re-checks before the message is parked as STILL_PAYING
+     */
+    public record Recheck(
+            @DefaultValue("30s") @DurationMin(millis = 1) @DurationMax(millis = Integer.MAX_VALUE) Duration interval,
+            @DefaultValue("10") @Min(0) int maxRechecks) {
     }
 
-    /** Publishing of delay, retry and parking messages, always with publisher confirms. */
-    public static class Publish {
-
-        /** How long to wait for the broker's confirm of one message. */
-        private Duration confirmTimeout = Duration.ofSeconds(5);
-
-        /** Attempts to publish an order's delay message before giving up and leaving it to the sweep. */
-        private int maxAttempts = 3;
-
-        /** Wait before the second publish attempt; doubles after each. */
-        private Duration backoff = Duration.ofMillis(200);
-
-        /** Threads that publish delay messages after commits, off the committing thread. */
-        private int threads = 2;
-
-        /** Delay messages that may wait for those threads; beyond it, they are left to the sweep. */
-        private int queueCapacity = 10_000;
-
-        public Duration getConfirmTimeout() {
-            return confirmTimeout;
-        }
-
-        public void setConfirmTimeout(Duration confirmTimeout) {
-            this.confirmTimeout = confirmTimeout;
-        }
-
-        public int getMaxAttempts() {
-            return maxAttempts;
-        }
-
-        public void setMaxAttempts(int maxAttempts) {
-            this.maxAttempts = maxAttempts;
-        }
-
-        public Duration getBackoff() {
-            return backoff;
-        }
-
-        public int getThreads() {
-            return threads;
-        }
-
-        public void setThreads(int threads) {
-            this.threads = threads;
-        }
-
-        public int getQueueCapacity() {
-            return queueCapacity;
-        }
-
-        public void setQueueCapacity(int queueCapacity) {
-            this.queueCapacity = queueCapacity;
-        }
-
-        public void setBackoff(Duration backoff) {
-            this.backoff = backoff;
-        }
+    /**
+     * Publishing of delay, retry and parking messages, always with publisher confirms.
+     *
+     * @param confirmTimeout how long to wait for the broker's confirm of one message
+     * @param maxAttempts attempts to publish an order's delay message before giving up and leaving it
+     *     to the sweep
+     * @param backoff wait before the second publish attempt; doubles after each
+     * @param threads threads that publish delay messages after commits, off the committing thread
+     * @param queueCapacity delay messages that may wait for those threads; beyond it, they are left
+     *     to the sweep
+     */
+    public record Publish(@DefaultValue("5s") @DurationMin(millis = 1) Duration confirmTimeout,
+            @DefaultValue("3") @Min(1) int maxAttempts, @DefaultValue("200ms") @DurationMin(millis = 0) Duration backoff,
+            @DefaultValue("2") @Min(1) int threads, @DefaultValue("10000") @Min(1) int queueCapacity) {
     }
 
-    /** The safety net for orders whose delay message was never published or was lost. */
-    public static class Sweep {
-
-        /** Whether the sweep runs. It needs OrderRepository.findOverdueUnpaid to be implemented. */
-        private boolean enabled = true;
-
-        /** Time between two sweeps. */
-        private Duration interval = Duration.ofMinutes(1);
-
-        /**
-         * How long past its timeout an unpaid order must be before the sweep sends it; longer than
-         * the usual delay between a TTL expiring and the listener closing the order.
-         */
-        private Duration grace = Duration.ofMinutes(5);
-
-        /** How much further back than the grace the first sweep after start-up looks, to cover downtime. */
-        private Duration lookback = Duration.ofHours(1);
-
-        /** Most orders read and sent in one transaction. */
-        private int batchSize = 100;
-
-        public boolean isEnabled() {
-            return enabled;
-        }
-
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        public Duration getInterval() {
-            return interval;
-        }
-
-        public void setInterval(Duration interval) {
-            this.interval = interval;
-        }
-
-        public Duration getGrace() {
-            return grace;
-        }
-
-        public void setGrace(Duration grace) {
-            this.grace = grace;
-        }
-
-        public Duration getLookback() {
-            return lookback;
-        }
-
-        public void setLookback(Duration lookback) {
-            this.lookback = lookback;
-        }
-
-        public int getBatchSize() {
-            return batchSize;
-        }
-
-        public void setBatchSize(int batchSize) {
-            this.batchSize = batchSize;
-        }
+    /**
+     * The safety net for orders whose delay message was never published or was lost.
+     *
+     * @param enabled whether the sweep runs; it needs OrderRepository.findOverdueUnpaid
+     * @param interval time between two sweeps
+     * @param grace how long past its timeout an unpaid order must be before the sweep sends it;
+     *     longer than the usual delay between a TTL expiring and the listener closing the order
+     * @param lookback how much further back than the grace the first sweep after start-up looks, to
+     *     cover downtime
+     * @param batchSize most orders read and sent in one transaction
+     */
+    public record Sweep(@DefaultValue("true") boolean enabled,
+            @DefaultValue("1m") @DurationMin(millis = 1) Duration interval,
+            @DefaultValue("5m") @DurationMin(millis = 0) Duration grace,
+            @DefaultValue("1h") @DurationMin(millis = 0) Duration lookback, @DefaultValue("100") @Min(1) int batchSize) {
     }
 }

@@ -17,7 +17,7 @@ final class SpiBeans {
         return beans.getIfAvailable(() -> {
             throw new MissingSpiImplementationException(OrderRepository.class, "it reads and changes your orders' status",
                     "Define a @Bean that implements " + OrderRepository.class.getName() + ", or use the JDBC default for "
-                            + "tutorial-shaped MySQL/MariaDB tables: add io.github.delayclose:delay-close-defaults and "
+                            + "tutorial-shaped MySQL/MariaDB tables: add io.github.delayclose:delay-close-jdbc and "
                             + "spring-boot-starter-jdbc, and set delay-close.jdbc.enabled=true." + OR_DISABLE);
         });
     }
@@ -27,7 +27,7 @@ final class SpiBeans {
             throw new MissingSpiImplementationException(PaymentGateway.class,
                     "it asks your payment provider whether an order was paid, and closes it there",
                     "Define a @Bean that implements " + PaymentGateway.class.getName() + ", or use the WeChat Pay v2 "
-                            + "default: add io.github.delayclose:delay-close-defaults and com.github.wxpay:wxpay-sdk, and "
+                            + "default: add io.github.delayclose:delay-close-wxpay and "
                             + "set delay-close.wxpay.app-id, mch-id and api-key." + OR_DISABLE);
         });
     }
@@ -36,8 +36,8 @@ final class SpiBeans {
         return beans.getIfAvailable(() -> {
             throw new MissingSpiImplementationException(StockRestorer.class, "it gives back the stock of closed orders",
                     "Define a @Bean that implements " + StockRestorer.class.getName() + " (return StockRestorer.none() "
-                            + "if your shop does not reserve stock at order time), or use the JDBC default with "
-                            + "delay-close.jdbc.enabled=true." + OR_DISABLE);
+                            + "if your shop does not reserve stock at order time), or use the JDBC default: add "
+                            + "io.github.delayclose:delay-close-jdbc and set delay-close.jdbc.enabled=true." + OR_DISABLE);
         });
     }
 }

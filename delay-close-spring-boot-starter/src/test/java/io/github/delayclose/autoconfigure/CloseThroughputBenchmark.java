@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.github.delayclose.autoconfigure.doubles.InMemoryOrders;
-import io.github.delayclose.autoconfigure.doubles.RecordingStockRestorer;
-import io.github.delayclose.core.spi.CloseOutcome;
+import io.github.delayclose.test.doubles.InMemoryOrderRepository;
+import io.github.delayclose.test.doubles.InMemoryStockRestorer;
+import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.core.spi.PaymentGateway;
-import io.github.delayclose.core.spi.TradeQuery;
+import io.github.delayclose.core.spi.TradeReport;
 import io.github.delayclose.core.spi.TradeState;
 import io.github.delayclose.core.topology.DelayTopology;
 import io.github.delayclose.test.services.TestServices;
@@ -71,7 +71,7 @@ class CloseThroughputBenchmark {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
                 .web(WebApplicationType.NONE).properties(args.stream().map(arg -> arg.replaceFirst("=", ":")).toArray(String[]::new))
                 .run()) {
-            InMemoryOrders orders = context.getBean(InMemoryOrders.class);
+            InMemoryOrderRepository orders = context.getBean(InMemoryOrderRepository.class);
             RabbitTemplate rabbit = context.getBean(RabbitTemplate.class);
             DelayTopology topology = context.getBean(DelayTopology.class);
             List<String> ids = new ArrayList<>();
@@ -100,15 +100,15 @@ class CloseThroughputBenchmark {
     static final class SlowProvider implements PaymentGateway {
 
         @Override
-        public TradeQuery queryTrade(String orderId) {
+        public TradeReport queryTrade(String orderId) {
             pause();
-            return TradeQuery.unpaid(TradeState.NOTPAY);
+            return TradeReport.unpaid(TradeState.NOTPAY);
         }
 
         @Override
-        public CloseOutcome closeOrder(String orderId) {
+        public TradeCloseResult closeOrder(String orderId) {
             pause();
-            return CloseOutcome.CLOSED;
+            return TradeCloseResult.CLOSED;
         }
 
         private static void pause() {
@@ -126,8 +126,8 @@ class CloseThroughputBenchmark {
     static class BenchmarkApplication {
 
         @Bean
-        InMemoryOrders orders() {
-            return new InMemoryOrders();
+        InMemoryOrderRepository orders() {
+            return new InMemoryOrderRepository();
         }
 
         @Bean
@@ -136,8 +136,8 @@ class CloseThroughputBenchmark {
         }
 
         @Bean
-        RecordingStockRestorer stock() {
-            return new RecordingStockRestorer();
+        InMemoryStockRestorer stock() {
+            return new InMemoryStockRestorer();
         }
     }
 }

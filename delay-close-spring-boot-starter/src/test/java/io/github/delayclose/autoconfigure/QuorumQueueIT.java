@@ -1,12 +1,14 @@
 package io.github.delayclose.autoconfigure;
 
+import io.github.delayclose.test.services.ParkingQueueReader;
+import io.github.delayclose.test.services.TestTopology;
 import java.time.Duration;
 import java.util.UUID;
 
-import io.github.delayclose.autoconfigure.doubles.InMemoryOrders;
-import io.github.delayclose.autoconfigure.doubles.InMemorySpiConfiguration;
-import io.github.delayclose.autoconfigure.doubles.RecordingStockRestorer;
-import io.github.delayclose.autoconfigure.doubles.ScriptedGateway;
+import io.github.delayclose.test.doubles.InMemoryOrderRepository;
+import io.github.delayclose.test.doubles.InMemorySpiConfiguration;
+import io.github.delayclose.test.doubles.InMemoryStockRestorer;
+import io.github.delayclose.test.doubles.InMemoryPaymentGateway;
 import io.github.delayclose.core.close.FailureReason;
 import io.github.delayclose.core.message.DelayCloseHeaders;
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
@@ -27,7 +29,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.github.delayclose.autoconfigure.doubles.ScriptedGateway.failure;
+import static io.github.delayclose.test.doubles.InMemoryPaymentGateway.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,13 +55,13 @@ class QuorumQueueIT {
     OrderTimeoutScheduler scheduler;
 
     @Autowired
-    InMemoryOrders orders;
+    InMemoryOrderRepository orders;
 
     @Autowired
-    ScriptedGateway gateway;
+    InMemoryPaymentGateway gateway;
 
     @Autowired
-    RecordingStockRestorer stock;
+    InMemoryStockRestorer stock;
 
     @Autowired
     RabbitTemplate rabbit;

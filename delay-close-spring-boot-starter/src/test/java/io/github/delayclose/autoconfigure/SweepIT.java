@@ -1,14 +1,15 @@
 package io.github.delayclose.autoconfigure;
 
+import io.github.delayclose.test.services.TestTopology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.github.delayclose.autoconfigure.doubles.InMemoryOrders;
-import io.github.delayclose.autoconfigure.doubles.InMemorySpiConfiguration;
-import io.github.delayclose.autoconfigure.doubles.ScriptedGateway;
+import io.github.delayclose.test.doubles.InMemoryOrderRepository;
+import io.github.delayclose.test.doubles.InMemorySpiConfiguration;
+import io.github.delayclose.test.doubles.InMemoryPaymentGateway;
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.core.sweep.OverdueOrderSweeper;
 import io.github.delayclose.test.services.TestServices;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.github.delayclose.autoconfigure.doubles.ScriptedGateway.failure;
+import static io.github.delayclose.test.doubles.InMemoryPaymentGateway.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,10 +55,10 @@ class SweepIT {
     OverdueOrderSweeper sweeper;
 
     @Autowired
-    InMemoryOrders orders;
+    InMemoryOrderRepository orders;
 
     @Autowired
-    ScriptedGateway gateway;
+    InMemoryPaymentGateway gateway;
 
     @AfterAll
     static void deleteQueues(@Autowired org.springframework.context.ApplicationContext context) {

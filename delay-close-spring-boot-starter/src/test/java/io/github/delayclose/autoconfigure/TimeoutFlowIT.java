@@ -1,21 +1,23 @@
 package io.github.delayclose.autoconfigure;
 
+import io.github.delayclose.test.services.ParkingQueueReader;
+import io.github.delayclose.test.services.TestTopology;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.delayclose.autoconfigure.doubles.InMemoryOrders;
-import io.github.delayclose.autoconfigure.doubles.InMemorySpiConfiguration;
-import io.github.delayclose.autoconfigure.doubles.RecordingStockRestorer;
-import io.github.delayclose.autoconfigure.doubles.ScriptedGateway;
-import io.github.delayclose.core.close.CloseResult;
+import io.github.delayclose.test.doubles.InMemoryOrderRepository;
+import io.github.delayclose.test.doubles.InMemorySpiConfiguration;
+import io.github.delayclose.test.doubles.InMemoryStockRestorer;
+import io.github.delayclose.test.doubles.InMemoryPaymentGateway;
+import io.github.delayclose.core.close.TimeoutOutcome;
 import io.github.delayclose.core.close.FailureReason;
 import io.github.delayclose.core.message.DelayCloseHeaders;
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
 import io.github.delayclose.core.schedule.TimeoutScheduleException;
 import io.github.delayclose.core.schedule.TimeoutScheduleFailedEvent;
-import io.github.delayclose.core.spi.CloseOutcome;
+import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.core.spi.TradeState;
 import io.github.delayclose.core.topology.DelayTopology;
@@ -42,8 +44,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static io.github.delayclose.autoconfigure.doubles.ScriptedGateway.failure;
-import static io.github.delayclose.autoconfigure.doubles.ScriptedGateway.state;
+import static io.github.delayclose.test.doubles.InMemoryPaymentGateway.failure;
+import static io.github.delayclose.test.doubles.InMemoryPaymentGateway.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -79,13 +81,13 @@ class TimeoutFlowIT {
     OrderTimeoutScheduler scheduler;
 
     @Autowired
-    InMemoryOrders orders;
+    InMemoryOrderRepository orders;
 
     @Autowired
-    ScriptedGateway gateway;
+    InMemoryPaymentGateway gateway;
 
     @Autowired
-    RecordingStockRestorer stock;
+    InMemoryStockRestorer stock;
 
     @Autowired
     TransactionTemplate transactions;
@@ -218,7 +220,7 @@ class TimeoutFlowIT {
     void paidWhileClosingIsRequeriedAndCompensated() {
         String orderId = newOrder();
         gateway.answerQueries(orderId, state(TradeState.NOTPAY), state(TradeState.SUCCESS));
-        gateway.answerClose(orderId, CloseOutcome.ALREADY_PAID);
+        gateway.answerClose(orderId, TradeCloseResult.ALREADY_PAID);
         scheduler.schedule(orderId);
 
         awaitStatus(orderId, OrderStatus.PAID);
@@ -302,7 +304,7 @@ class TimeoutFlowIT {
 
     @Test
     void duplicateDeliveriesCloseOnceAndRestoreStockOnce() {
-        double alreadyFinalBefore = meters.counter("delay.close.outcomes", "result", CloseResult.ALREADY_FINAL.name()).count();
+        double alreadyFinalBefore = meters.counter("delay.close.outcomes", "result", TimeoutOutcome.ALREADY_FINAL.name()).count();
         String orderId = newOrder();
         for (int i = 0; i < 5; i++) {
             rabbit.send("", topology.timeoutQueue(), MessageBuilder.withBody(orderId.getBytes(StandardCharsets.UTF_8)).build());
@@ -310,7 +312,7 @@ class TimeoutFlowIT {
 
         awaitStatus(orderId, OrderStatus.CLOSED);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(meters.counter("delay.close.outcomes", "result",
-                CloseResult.ALREADY_FINAL.name()).count() - alreadyFinalBefore).isGreaterThanOrEqualTo(4));
+                TimeoutOutcome.ALREADY_FINAL.name()).count() - alreadyFinalBefore).isGreaterThanOrEqualTo(4));
         assertThat(stock.restoresOf(orderId)).isEqualTo(1);
     }
 
@@ -327,16 +329,19 @@ class TimeoutFlowIT {
 
     @Test
     void parkingOnAMissingQueueFailsInsteadOfDroppingTheMessage() {
+        RabbitTemplate template = new RabbitTemplate(confirmingFactory());
         io.github.delayclose.core.listen.ParkingRecoverer parking = new io.github.delayclose.core.listen.ParkingRecoverer(
-                new RabbitTemplate(confirmingFactory()), PREFIX + ".no-such-parking-queue");
+                template, new io.github.delayclose.core.publish.ConfirmedPublisher(template, Duration.ofSeconds(5)),
+                PREFIX + ".no-such-parking-queue");
         Message message = MessageBuilder.withBody("o2".getBytes(StandardCharsets.UTF_8)).build();
 
         assertThatThrownBy(() -> parking.park(message, FailureReason.PROVIDER_ERROR, 3, new RuntimeException("boom")))
-                .isInstanceOf(org.springframework.amqp.AmqpException.class);
+                .isInstanceOf(io.github.delayclose.core.publish.PublishFailedException.class)
+                .hasMessageContaining("NO_ROUTE");
     }
 
     @Test
-    void healthIsUpWithQueueDepths(@Autowired DelayCloseHealthIndicator health) {
+    void healthIsUpWithQueueDepths(@Autowired io.github.delayclose.autoconfigure.health.DelayCloseHealthIndicator health) {
         org.springframework.boot.health.contributor.Health result = health.health();
         assertThat(result.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UP);
         assertThat(result.getDetails()).containsEntry("listener", "running")

@@ -1,9 +1,10 @@
 package io.github.delayclose.autoconfigure;
 
+import io.github.delayclose.test.services.TopologyCleanupConfiguration;
 import java.util.Map;
 import java.util.UUID;
 
-import io.github.delayclose.autoconfigure.doubles.InMemorySpiConfiguration;
+import io.github.delayclose.test.doubles.InMemorySpiConfiguration;
 import io.github.delayclose.test.services.RabbitEndpoint;
 import io.github.delayclose.test.services.TestServices;
 import org.junit.jupiter.api.AfterEach;

@@ -1,12 +1,14 @@
 package io.github.delayclose.autoconfigure;
 
+import io.github.delayclose.test.services.ParkingQueueReader;
+import io.github.delayclose.test.services.TestTopology;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.github.delayclose.autoconfigure.doubles.InMemoryOrders;
-import io.github.delayclose.autoconfigure.doubles.InMemorySpiConfiguration;
+import io.github.delayclose.test.doubles.InMemoryOrderRepository;
+import io.github.delayclose.test.doubles.InMemorySpiConfiguration;
 import io.github.delayclose.core.close.FailureReason;
 import io.github.delayclose.core.message.DelayCloseHeaders;
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
@@ -51,7 +53,7 @@ class TopologyRepairIT {
     OrderTimeoutScheduler scheduler;
 
     @Autowired
-    InMemoryOrders orders;
+    InMemoryOrderRepository orders;
 
     @Autowired
     RabbitTemplate rabbit;

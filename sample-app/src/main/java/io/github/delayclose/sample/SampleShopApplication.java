@@ -1,7 +1,7 @@
 package io.github.delayclose.sample;
 
-import io.github.delayclose.autoconfigure.DelayCloseJdbcProperties;
-import io.github.delayclose.autoconfigure.DelayCloseWxPayProperties;
+import io.github.delayclose.jdbc.autoconfigure.DelayCloseJdbcProperties;
+import io.github.delayclose.wxpay.autoconfigure.DelayCloseWxPayProperties;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import io.github.delayclose.core.spi.PaymentGateway;
-import io.github.delayclose.defaults.wxpay.WxPayPaymentGateway;
+import io.github.delayclose.wxpay.WxPayPaymentGateway;
 import io.github.delayclose.test.services.TestServices;
 import io.github.delayclose.wxpay.simulator.SimulatorServer;
 import org.junit.jupiter.api.Test;

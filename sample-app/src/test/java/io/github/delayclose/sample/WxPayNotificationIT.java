@@ -1,5 +1,7 @@
 package io.github.delayclose.sample;
 
+import io.github.delayclose.wxpay.protocol.WxPaySigner;
+import io.github.delayclose.wxpay.protocol.WxPaySignType;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,9 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 import io.github.delayclose.wxpay.simulator.MerchantAccount;
 import io.github.delayclose.wxpay.simulator.NotificationDelivery;
-import io.github.delayclose.wxpay.simulator.SignType;
 import io.github.delayclose.wxpay.simulator.SimulatedTradeState;
-import io.github.delayclose.wxpay.simulator.WxPaySigning;
 import io.github.delayclose.wxpay.simulator.WxPaySimulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -260,10 +260,10 @@ class WxPayNotificationIT extends SampleAppIntegrationTest {
         fields.put("transaction_id", transactionId);
         fields.put("out_trade_no", orderId);
         fields.put("time_end", DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(LocalDateTime.now(ZoneId.of("Asia/Shanghai"))));
-        if (account.notificationSignType() != SignType.MD5) {
+        if (account.notificationSignType() != WxPaySignType.MD5) {
             fields.put("sign_type", account.notificationSignType().wireName());
         }
-        fields.put("sign", WxPaySigning.sign(fields, account.apiKey(), account.notificationSignType()));
+        fields.put("sign", new WxPaySigner(account.apiKey(), account.notificationSignType()).sign(fields));
         StringBuilder xml = new StringBuilder("<xml>");
         fields.forEach((name, value) -> xml.append('<').append(name).append("><![CDATA[").append(value).append("]]></")
                 .append(name).append('>'));

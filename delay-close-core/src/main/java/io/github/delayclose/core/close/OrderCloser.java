@@ -3,16 +3,16 @@ package io.github.delayclose.core.close;
 import java.time.Clock;
 import java.util.Objects;
 
-import io.github.delayclose.core.decision.CloseAction;
+import io.github.delayclose.core.decision.CloseAnswerAction;
 import io.github.delayclose.core.decision.CloseDecision;
-import io.github.delayclose.core.payment.PaymentNotificationResult;
+import io.github.delayclose.core.payment.PaymentRecordResult;
 import io.github.delayclose.core.payment.PaymentRecorder;
-import io.github.delayclose.core.spi.CloseOutcome;
+import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.spi.PaymentGateway;
 import io.github.delayclose.core.spi.PaymentGatewayException;
 import io.github.delayclose.core.spi.StockRestorer;
-import io.github.delayclose.core.spi.TradeQuery;
+import io.github.delayclose.core.spi.TradeReport;
 import io.github.delayclose.core.spi.TradeState;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -54,38 +54,37 @@ public final class OrderCloser {
      * @throws CloseFailedException when the order is unknown or the provider gave no trustworthy
      *     answer; nothing was changed locally in that case
      */
-    public CloseResult close(String orderId) {
-        CloseAction first = CloseDecision.onTimeout(orders.findStatus(orderId));
-        switch (first) {
-            case NOTHING:
-                return CloseResult.ALREADY_FINAL;
-            case RETRY_ORDER_NOT_FOUND:
+    public TimeoutOutcome close(String orderId) {
+        return switch (CloseDecision.onTimeout(orders.findStatus(orderId))) {
+            case NOTHING -> TimeoutOutcome.ALREADY_FINAL;
+            case RETRY_ORDER_NOT_FOUND ->
                 throw new CloseFailedException(FailureReason.ORDER_NOT_FOUND, "order " + orderId + " not found");
-            default:
-                break;
-        }
-        TradeQuery answer = queryProvider(orderId);
+            case QUERY_PROVIDER -> closeUnpaid(orderId);
+        };
+    }
+
+    private TimeoutOutcome closeUnpaid(String orderId) {
+        TradeReport answer = queryProvider(orderId);
         return switch (CloseDecision.onTradeState(answer.state())) {
             case COMPENSATE_AS_PAID -> compensate(orderId, answer);
             case CLOSE_AT_PROVIDER -> closeAtProviderThenLocally(orderId);
             case CLOSE_LOCALLY -> closeLocally(orderId, answer.state());
-            case RECHECK_LATER -> CloseResult.STILL_PAYING;
-            default -> throw new IllegalStateException("no rule for " + answer.state());
+            case RECHECK_LATER -> TimeoutOutcome.STILL_PAYING;
         };
     }
 
-    private CloseResult closeAtProviderThenLocally(String orderId) {
-        CloseOutcome outcome;
+    private TimeoutOutcome closeAtProviderThenLocally(String orderId) {
+        TradeCloseResult outcome;
         try {
             outcome = gateway.closeOrder(orderId);
         }
         catch (PaymentGatewayException ex) {
             throw providerFailure(orderId, "close", ex);
         }
-        if (CloseDecision.onCloseOutcome(outcome) == CloseAction.REQUERY_AND_COMPENSATE) {
+        if (CloseDecision.onCloseAnswer(outcome) == CloseAnswerAction.REQUERY_AND_COMPENSATE) {
             // The payer paid between our query and our close: the provider refused to close, so
             // the payment is real. Ask again to learn its transaction id.
-            TradeQuery requery = queryProvider(orderId);
+            TradeReport requery = queryProvider(orderId);
             if (!requery.state().isPaid()) {
                 throw new CloseFailedException(FailureReason.PROVIDER_ERROR, "provider refused to close order "
                         + orderId + " as paid, but its trade state is " + requery.state());
@@ -95,7 +94,7 @@ public final class OrderCloser {
         return closeLocally(orderId, TradeState.NOTPAY);
     }
 
-    private CloseResult closeLocally(String orderId, TradeState providerState) {
+    private TimeoutOutcome closeLocally(String orderId, TradeState providerState) {
         Boolean closed = transactions.execute(tx -> {
             boolean won = orders.markClosed(orderId, clock.instant());
             if (won) {
@@ -105,23 +104,23 @@ public final class OrderCloser {
         });
         if (Boolean.TRUE.equals(closed)) {
             log.info("Closed unpaid order " + orderId + " (provider said " + providerState + ")");
-            return CloseResult.CLOSED;
+            return TimeoutOutcome.CLOSED;
         }
-        return CloseResult.ALREADY_FINAL;
+        return TimeoutOutcome.ALREADY_FINAL;
     }
 
-    private CloseResult compensate(String orderId, TradeQuery answer) {
+    private TimeoutOutcome compensate(String orderId, TradeReport answer) {
         // Through the recorder, so that a payment finding the order closed meanwhile is reported
         // as late exactly as a late payment notification would be.
-        if (payments.recordUnpaid(orderId, answer.payment().orElseThrow()) == PaymentNotificationResult.RECORDED) {
+        if (payments.recordUnpaid(orderId, answer.payment().orElseThrow()) == PaymentRecordResult.RECORDED) {
             log.info("Order " + orderId + " was paid at the provider (" + answer.state()
                     + ") but not locally: recorded the payment");
-            return CloseResult.COMPENSATED_AS_PAID;
+            return TimeoutOutcome.COMPENSATED_AS_PAID;
         }
-        return CloseResult.ALREADY_FINAL;
+        return TimeoutOutcome.ALREADY_FINAL;
     }
 
-    private TradeQuery queryProvider(String orderId) {
+    private TradeReport queryProvider(String orderId) {
         try {
             return gateway.queryTrade(orderId);
         }

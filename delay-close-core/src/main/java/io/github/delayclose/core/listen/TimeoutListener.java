@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.github.delayclose.core.close.CloseFailedException;
-import io.github.delayclose.core.close.CloseResult;
+import io.github.delayclose.core.close.TimeoutOutcome;
 import io.github.delayclose.core.close.FailureReason;
 import io.github.delayclose.core.close.OrderCloser;
 import io.github.delayclose.core.message.OrderIdCodec;
@@ -41,9 +41,9 @@ public final class TimeoutListener implements MessageListener {
             return;
         }
         try {
-            CloseResult result = closer.close(orderId.get());
+            TimeoutOutcome result = closer.close(orderId.get());
             metrics.outcome(result);
-            if (result == CloseResult.STILL_PAYING) {
+            if (result == TimeoutOutcome.STILL_PAYING) {
                 redelivery.recheckOrPark(message);
             }
         }

@@ -2,7 +2,7 @@ package io.github.delayclose.core.metrics;
 
 import java.util.Objects;
 
-import io.github.delayclose.core.close.CloseResult;
+import io.github.delayclose.core.close.TimeoutOutcome;
 import io.github.delayclose.core.close.FailureReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The counters delay-close reports, all under the {@code delay.close} prefix:
  * <ul>
- *   <li>{@code delay.close.outcomes{result}}: handled timeouts by {@link CloseResult};</li>
+ *   <li>{@code delay.close.outcomes{result}}: handled timeouts by {@link TimeoutOutcome};</li>
  *   <li>{@code delay.close.retries{reason}}: timeouts sent back for a later attempt;</li>
  *   <li>{@code delay.close.parked{reason}}: timeouts given up on and parked;</li>
  *   <li>{@code delay.close.schedule.failures}: delay messages that could not be published;</li>
@@ -26,7 +26,7 @@ public final class DelayCloseMetrics {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
-    public void outcome(CloseResult result) {
+    public void outcome(TimeoutOutcome result) {
         counter("delay.close.outcomes", "result", result.name(), "Order timeouts handled, by result").increment();
     }
 

@@ -3,7 +3,7 @@ package io.github.delayclose.core.payment;
 import java.util.Objects;
 
 import io.github.delayclose.core.decision.CloseDecision;
-import io.github.delayclose.core.decision.PaymentNotificationAction;
+import io.github.delayclose.core.decision.NotificationAction;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
 import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.spi.Payment;
@@ -30,10 +30,10 @@ public final class PaymentRecorder {
     }
 
     /** Records the payment of an order; idempotent, so repeated notifications are harmless. */
-    public PaymentNotificationResult record(String orderId, Payment payment) {
+    public PaymentRecordResult record(String orderId, Payment payment) {
         return switch (CloseDecision.onPaymentNotification(orders.findStatus(orderId))) {
-            case UNKNOWN_ORDER -> PaymentNotificationResult.UNKNOWN_ORDER;
-            case ALREADY_PAID -> PaymentNotificationResult.DUPLICATE;
+            case UNKNOWN_ORDER -> PaymentRecordResult.UNKNOWN_ORDER;
+            case ALREADY_PAID -> PaymentRecordResult.DUPLICATE;
             case REPORT_LATE_PAYMENT -> reportLate(orderId, payment);
             case RECORD_PAYMENT -> recordUnpaid(orderId, payment);
         };
@@ -43,21 +43,21 @@ public final class PaymentRecorder {
      * Records the payment of an order believed to be unpaid, without reading it first; if the
      * order was closed meanwhile, reports the payment as late instead.
      */
-    public PaymentNotificationResult recordUnpaid(String orderId, Payment payment) {
+    public PaymentRecordResult recordUnpaid(String orderId, Payment payment) {
         if (orders.markPaid(orderId, payment)) {
-            return PaymentNotificationResult.RECORDED;
+            return PaymentRecordResult.RECORDED;
         }
         // Lost the race: the order was closed or paid between the read and the update.
-        return CloseDecision.onPaymentNotification(orders.findStatus(orderId)) == PaymentNotificationAction.REPORT_LATE_PAYMENT
+        return CloseDecision.onPaymentNotification(orders.findStatus(orderId)) == NotificationAction.REPORT_LATE_PAYMENT
                 ? reportLate(orderId, payment)
-                : PaymentNotificationResult.DUPLICATE;
+                : PaymentRecordResult.DUPLICATE;
     }
 
-    private PaymentNotificationResult reportLate(String orderId, Payment payment) {
+    private PaymentRecordResult reportLate(String orderId, Payment payment) {
         log.warn("Payment " + payment.transactionId() + " arrived for order " + orderId
                 + " after it was closed; the order stays closed, refunding is up to the shop");
         metrics.latePayment();
         events.publishEvent(new LatePaymentEvent(orderId, payment));
-        return PaymentNotificationResult.LATE;
+        return PaymentRecordResult.LATE;
     }
 }

@@ -18,7 +18,7 @@ public interface PaymentGateway {
      * @return the provider's answer; {@link TradeState#NOT_FOUND} when it has no such trade
      * @throws PaymentGatewayException when no trustworthy answer was obtained
      */
-    TradeQuery queryTrade(String orderId);
+    TradeReport queryTrade(String orderId);
 
     /**
      * Asks the provider to close an order's trade so that it can no longer be paid.
@@ -28,5 +28,5 @@ public interface PaymentGateway {
      * @throws PaymentGatewayException when no trustworthy answer was obtained, including the
      *     provider's own transient errors (WeChat Pay's {@code SYSTEMERROR})
      */
-    CloseOutcome closeOrder(String orderId);
+    TradeCloseResult closeOrder(String orderId);
 }

@@ -12,11 +12,11 @@ import io.github.delayclose.core.doubles.ScriptedPaymentGateway;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
 import io.github.delayclose.core.payment.LatePaymentEvent;
 import io.github.delayclose.core.payment.PaymentRecorder;
-import io.github.delayclose.core.spi.CloseOutcome;
+import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.core.spi.Payment;
 import io.github.delayclose.core.spi.PaymentGatewayException;
-import io.github.delayclose.core.spi.TradeQuery;
+import io.github.delayclose.core.spi.TradeReport;
 import io.github.delayclose.core.spi.TradeState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,9 +57,9 @@ class OrderCloserTest {
     @Test
     void notPaidAtProviderClosesThereThenLocallyAndRestoresStockOnce() {
         orders.with(ID, OrderStatus.UNPAID);
-        gateway.query(TradeQuery.unpaid(TradeState.NOTPAY)).close(CloseOutcome.CLOSED);
+        gateway.query(TradeReport.unpaid(TradeState.NOTPAY)).close(TradeCloseResult.CLOSED);
 
-        assertThat(closer.close(ID)).isEqualTo(CloseResult.CLOSED);
+        assertThat(closer.close(ID)).isEqualTo(TimeoutOutcome.CLOSED);
 
         assertThat(log.calls()).containsExactly(
                 "findStatus " + ID, "queryTrade " + ID, "closeOrder " + ID, "markClosed " + ID, "restore " + ID);
@@ -70,9 +70,9 @@ class OrderCloserTest {
     @Test
     void alreadyClosedAtProviderWhenWeCloseStillClosesLocally() {
         orders.with(ID, OrderStatus.UNPAID);
-        gateway.query(TradeQuery.unpaid(TradeState.NOTPAY)).close(CloseOutcome.ALREADY_CLOSED);
+        gateway.query(TradeReport.unpaid(TradeState.NOTPAY)).close(TradeCloseResult.ALREADY_CLOSED);
 
-        assertThat(closer.close(ID)).isEqualTo(CloseResult.CLOSED);
+        assertThat(closer.close(ID)).isEqualTo(TimeoutOutcome.CLOSED);
 
         assertThat(log.calls()).containsExactly(
                 "findStatus " + ID, "queryTrade " + ID, "closeOrder " + ID, "markClosed " + ID, "restore " + ID);
@@ -83,9 +83,9 @@ class OrderCloserTest {
     @EnumSource(value = TradeState.class, names = {"SUCCESS", "REFUND"})
     void paidAtProviderIsCompensatedWithTheProvidersTransactionId(TradeState paidState) {
         orders.with(ID, OrderStatus.UNPAID);
-        gateway.query(TradeQuery.paid(paidState, PAYMENT));
+        gateway.query(TradeReport.paid(paidState, PAYMENT));
 
-        assertThat(closer.close(ID)).isEqualTo(CloseResult.COMPENSATED_AS_PAID);
+        assertThat(closer.close(ID)).isEqualTo(TimeoutOutcome.COMPENSATED_AS_PAID);
 
         assertThat(log.calls()).containsExactly("findStatus " + ID, "queryTrade " + ID, "markPaid " + ID);
         assertThat(orders.status(ID)).isEqualTo(OrderStatus.PAID);
@@ -95,11 +95,11 @@ class OrderCloserTest {
     @Test
     void closeAnsweredOrderPaidRequeriesAndCompensates() {
         orders.with(ID, OrderStatus.UNPAID);
-        gateway.query(TradeQuery.unpaid(TradeState.NOTPAY))
-                .close(CloseOutcome.ALREADY_PAID)
-                .query(TradeQuery.paid(TradeState.SUCCESS, PAYMENT));
+        gateway.query(TradeReport.unpaid(TradeState.NOTPAY))
+                .close(TradeCloseResult.ALREADY_PAID)
+                .query(TradeReport.paid(TradeState.SUCCESS, PAYMENT));
 
-        assertThat(closer.close(ID)).isEqualTo(CloseResult.COMPENSATED_AS_PAID);
+        assertThat(closer.close(ID)).isEqualTo(TimeoutOutcome.COMPENSATED_AS_PAID);
 
         assertThat(log.calls()).containsExactly("findStatus " + ID, "queryTrade " + ID, "closeOrder " + ID,
                 "queryTrade " + ID, "markPaid " + ID);
@@ -110,9 +110,9 @@ class OrderCloserTest {
     @Test
     void closeAnsweredOrderPaidButRequeryNotPaidIsAProviderErrorAndChangesNothing() {
         orders.with(ID, OrderStatus.UNPAID);
-        gateway.query(TradeQuery.unpaid(TradeState.NOTPAY))
-                .close(CloseOutcome.ALREADY_PAID)
-                .query(TradeQuery.unpaid(TradeState.NOTPAY));
+        gateway.query(TradeReport.unpaid(TradeState.NOTPAY))
+                .close(TradeCloseResult.ALREADY_PAID)
+                .query(TradeReport.unpaid(TradeState.NOTPAY));
 
         CloseFailedException failure = catchThrowableOfType(CloseFailedException.class, () -> closer.close(ID));
 
@@ -125,9 +125,9 @@ class OrderCloserTest {
     @EnumSource(value = TradeState.class, names = {"CLOSED", "REVOKED", "PAYERROR", "NOT_FOUND"})
     void nothingToCloseAtProviderClosesLocallyOnly(TradeState providerState) {
         orders.with(ID, OrderStatus.UNPAID);
-        gateway.query(TradeQuery.unpaid(providerState));
+        gateway.query(TradeReport.unpaid(providerState));
 
-        assertThat(closer.close(ID)).isEqualTo(CloseResult.CLOSED);
+        assertThat(closer.close(ID)).isEqualTo(TimeoutOutcome.CLOSED);
 
         assertThat(log.calls()).containsExactly("findStatus " + ID, "queryTrade " + ID, "markClosed " + ID, "restore " + ID);
         assertThat(orders.status(ID)).isEqualTo(OrderStatus.CLOSED);
@@ -138,9 +138,9 @@ class OrderCloserTest {
     @EnumSource(value = TradeState.class, names = {"USERPAYING", "ACCEPT"})
     void payerStillPayingChangesNothing(TradeState pending) {
         orders.with(ID, OrderStatus.UNPAID);
-        gateway.query(TradeQuery.unpaid(pending));
+        gateway.query(TradeReport.unpaid(pending));
 
-        assertThat(closer.close(ID)).isEqualTo(CloseResult.STILL_PAYING);
+        assertThat(closer.close(ID)).isEqualTo(TimeoutOutcome.STILL_PAYING);
 
         assertThat(log.calls()).containsExactly("findStatus " + ID, "queryTrade " + ID);
         assertThat(orders.status(ID)).isEqualTo(OrderStatus.UNPAID);
@@ -162,7 +162,7 @@ class OrderCloserTest {
     @Test
     void closeFailureAtProviderIsAProviderErrorAndChangesNothing() {
         orders.with(ID, OrderStatus.UNPAID);
-        gateway.query(TradeQuery.unpaid(TradeState.NOTPAY)).closeFails("SYSTEMERROR");
+        gateway.query(TradeReport.unpaid(TradeState.NOTPAY)).closeFails("SYSTEMERROR");
 
         CloseFailedException failure = catchThrowableOfType(CloseFailedException.class, () -> closer.close(ID));
 
@@ -186,7 +186,7 @@ class OrderCloserTest {
     void finalOrderIsLeftAloneWithoutAskingTheProvider(OrderStatus status) {
         orders.with(ID, status);
 
-        assertThat(closer.close(ID)).isEqualTo(CloseResult.ALREADY_FINAL);
+        assertThat(closer.close(ID)).isEqualTo(TimeoutOutcome.ALREADY_FINAL);
 
         assertThat(log.calls()).containsExactly("findStatus " + ID);
         assertThat(orders.status(ID)).isEqualTo(status);
@@ -195,10 +195,10 @@ class OrderCloserTest {
     @Test
     void closingTwiceRestoresStockOnce() {
         orders.with(ID, OrderStatus.UNPAID);
-        gateway.query(TradeQuery.unpaid(TradeState.NOTPAY)).close(CloseOutcome.CLOSED);
+        gateway.query(TradeReport.unpaid(TradeState.NOTPAY)).close(TradeCloseResult.CLOSED);
 
-        assertThat(closer.close(ID)).isEqualTo(CloseResult.CLOSED);
-        assertThat(closer.close(ID)).isEqualTo(CloseResult.ALREADY_FINAL);
+        assertThat(closer.close(ID)).isEqualTo(TimeoutOutcome.CLOSED);
+        assertThat(closer.close(ID)).isEqualTo(TimeoutOutcome.ALREADY_FINAL);
 
         assertThat(log.count("restore " + ID)).isEqualTo(1);
         assertThat(log.count("closeOrder " + ID)).isEqualTo(1);
@@ -209,10 +209,10 @@ class OrderCloserTest {
     @Test
     void paymentRecordedBetweenQueryAndLocalCloseWinsAndNoStockMoves() {
         orders.with(ID, OrderStatus.UNPAID);
-        gateway.query(TradeQuery.unpaid(TradeState.NOTPAY)).close(CloseOutcome.CLOSED);
+        gateway.query(TradeReport.unpaid(TradeState.NOTPAY)).close(TradeCloseResult.CLOSED);
         orders.beforeMarkClosed(id -> orders.set(id, OrderStatus.PAID));
 
-        assertThat(closer.close(ID)).isEqualTo(CloseResult.ALREADY_FINAL);
+        assertThat(closer.close(ID)).isEqualTo(TimeoutOutcome.ALREADY_FINAL);
 
         assertThat(orders.status(ID)).isEqualTo(OrderStatus.PAID);
         assertThat(log.calls()).contains("markClosed " + ID).doesNotContain("restore " + ID);
@@ -221,10 +221,10 @@ class OrderCloserTest {
     @Test
     void closeRacingTheCompensationLeavesTheOrderClosed() {
         orders.with(ID, OrderStatus.UNPAID);
-        gateway.query(TradeQuery.paid(TradeState.SUCCESS, PAYMENT));
+        gateway.query(TradeReport.paid(TradeState.SUCCESS, PAYMENT));
         orders.beforeMarkPaid(id -> orders.set(id, OrderStatus.CLOSED));
 
-        assertThat(closer.close(ID)).isEqualTo(CloseResult.ALREADY_FINAL);
+        assertThat(closer.close(ID)).isEqualTo(TimeoutOutcome.ALREADY_FINAL);
 
         assertThat(orders.status(ID)).isEqualTo(OrderStatus.CLOSED);
         assertThat(orders.payment(ID)).isEmpty();
@@ -234,9 +234,9 @@ class OrderCloserTest {
     @Test
     void localCloseAndStockRestoreShareOneTransactionAfterTheProviderCalls() {
         orders.with(ID, OrderStatus.UNPAID);
-        gateway.query(TradeQuery.unpaid(TradeState.NOTPAY)).close(CloseOutcome.CLOSED);
+        gateway.query(TradeReport.unpaid(TradeState.NOTPAY)).close(TradeCloseResult.CLOSED);
 
-        assertThat(closer(new RecordingTransactions(log)).close(ID)).isEqualTo(CloseResult.CLOSED);
+        assertThat(closer(new RecordingTransactions(log)).close(ID)).isEqualTo(TimeoutOutcome.CLOSED);
 
         assertThat(log.calls()).containsExactly("findStatus " + ID, "queryTrade " + ID, "closeOrder " + ID,
                 "begin", "markClosed " + ID, "restore " + ID, "commit");
@@ -245,7 +245,7 @@ class OrderCloserTest {
     @Test
     void failingRestorePropagatesOutOfTheTransactionSoItRollsBack() {
         orders.with(ID, OrderStatus.UNPAID);
-        gateway.query(TradeQuery.unpaid(TradeState.CLOSED));
+        gateway.query(TradeReport.unpaid(TradeState.CLOSED));
         IllegalStateException restoreFailure = new IllegalStateException("stock table locked");
         stock.failWith(restoreFailure);
 

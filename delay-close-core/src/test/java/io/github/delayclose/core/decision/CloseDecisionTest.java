@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.github.delayclose.core.spi.CloseOutcome;
+import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.core.spi.TradeState;
 import org.junit.jupiter.api.Test;
@@ -19,22 +19,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static io.github.delayclose.core.decision.CloseAction.CLOSE_AT_PROVIDER;
-import static io.github.delayclose.core.decision.CloseAction.CLOSE_LOCALLY;
-import static io.github.delayclose.core.decision.CloseAction.COMPENSATE_AS_PAID;
-import static io.github.delayclose.core.decision.CloseAction.NOTHING;
-import static io.github.delayclose.core.decision.CloseAction.QUERY_PROVIDER;
-import static io.github.delayclose.core.decision.CloseAction.RECHECK_LATER;
-import static io.github.delayclose.core.decision.CloseAction.REQUERY_AND_COMPENSATE;
-import static io.github.delayclose.core.decision.CloseAction.RETRY_ORDER_NOT_FOUND;
-import static io.github.delayclose.core.decision.CloseAction.RETRY_PROVIDER_ERROR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The close decision table of DESIGN.md, one test row per table row. */
 class CloseDecisionTest {
 
     /** Which function of {@link CloseDecision} a row exercises. */
-    enum Step { TIMEOUT, TRADE_STATE, CLOSE_OUTCOME, PROVIDER_FAILURE, PAYMENT_NOTIFICATION }
+    enum Step { TIMEOUT, TRADE_STATE, CLOSE_ANSWER, PAYMENT_NOTIFICATION }
 
     /** A decision input: the step, the value it is decided on, and the call itself. */
     record Input(Step step, Object value, Supplier<Enum<?>> decide) {
@@ -48,12 +39,8 @@ class CloseDecisionTest {
         return new Input(Step.TRADE_STATE, state, () -> CloseDecision.onTradeState(state));
     }
 
-    static Input closeAnswer(CloseOutcome outcome) {
-        return new Input(Step.CLOSE_OUTCOME, outcome, () -> CloseDecision.onCloseOutcome(outcome));
-    }
-
-    static Input providerFailure() {
-        return new Input(Step.PROVIDER_FAILURE, "failure", CloseDecision::onProviderFailure);
+    static Input closeAnswer(TradeCloseResult outcome) {
+        return new Input(Step.CLOSE_ANSWER, outcome, () -> CloseDecision.onCloseAnswer(outcome));
     }
 
     static Input notification(Optional<OrderStatus> local) {
@@ -65,31 +52,30 @@ class CloseDecisionTest {
     }
 
     private static final List<Arguments> TABLE = List.of(
-            row("local PAID -> nothing", timeout(Optional.of(OrderStatus.PAID)), NOTHING),
-            row("local CLOSED -> nothing", timeout(Optional.of(OrderStatus.CLOSED)), NOTHING),
-            row("order unknown locally -> retry, park ORDER_NOT_FOUND", timeout(Optional.empty()), RETRY_ORDER_NOT_FOUND),
-            row("local UNPAID -> ask the provider", timeout(Optional.of(OrderStatus.UNPAID)), QUERY_PROVIDER),
-            row("UNPAID, provider SUCCESS -> compensate as paid", tradeState(TradeState.SUCCESS), COMPENSATE_AS_PAID),
-            row("UNPAID, provider REFUND -> compensate as paid", tradeState(TradeState.REFUND), COMPENSATE_AS_PAID),
-            row("UNPAID, provider NOTPAY -> close at provider", tradeState(TradeState.NOTPAY), CLOSE_AT_PROVIDER),
-            row("UNPAID, close answers ORDERPAID -> re-query and compensate", closeAnswer(CloseOutcome.ALREADY_PAID), REQUERY_AND_COMPENSATE),
-            row("UNPAID, close answers CLOSED -> close locally", closeAnswer(CloseOutcome.CLOSED), CLOSE_LOCALLY),
-            row("UNPAID, close answers ORDERCLOSED -> close locally", closeAnswer(CloseOutcome.ALREADY_CLOSED), CLOSE_LOCALLY),
-            row("UNPAID, provider CLOSED -> close locally", tradeState(TradeState.CLOSED), CLOSE_LOCALLY),
-            row("UNPAID, provider REVOKED -> close locally", tradeState(TradeState.REVOKED), CLOSE_LOCALLY),
-            row("UNPAID, provider PAYERROR -> close locally", tradeState(TradeState.PAYERROR), CLOSE_LOCALLY),
-            row("UNPAID, provider does not know the order -> close locally", tradeState(TradeState.NOT_FOUND), CLOSE_LOCALLY),
-            row("UNPAID, provider USERPAYING -> re-check later", tradeState(TradeState.USERPAYING), RECHECK_LATER),
-            row("UNPAID, provider ACCEPT -> re-check later", tradeState(TradeState.ACCEPT), RECHECK_LATER),
-            row("UNPAID, provider error/timeout/bad signature -> retry with backoff", providerFailure(), RETRY_PROVIDER_ERROR),
+            row("local PAID -> nothing", timeout(Optional.of(OrderStatus.PAID)), LocalStateAction.NOTHING),
+            row("local CLOSED -> nothing", timeout(Optional.of(OrderStatus.CLOSED)), LocalStateAction.NOTHING),
+            row("order unknown locally -> retry, park ORDER_NOT_FOUND", timeout(Optional.empty()), LocalStateAction.RETRY_ORDER_NOT_FOUND),
+            row("local UNPAID -> ask the provider", timeout(Optional.of(OrderStatus.UNPAID)), LocalStateAction.QUERY_PROVIDER),
+            row("UNPAID, provider SUCCESS -> compensate as paid", tradeState(TradeState.SUCCESS), TradeStateAction.COMPENSATE_AS_PAID),
+            row("UNPAID, provider REFUND -> compensate as paid", tradeState(TradeState.REFUND), TradeStateAction.COMPENSATE_AS_PAID),
+            row("UNPAID, provider NOTPAY -> close at provider", tradeState(TradeState.NOTPAY), TradeStateAction.CLOSE_AT_PROVIDER),
+            row("UNPAID, close answers ORDERPAID -> re-query and compensate", closeAnswer(TradeCloseResult.ALREADY_PAID), CloseAnswerAction.REQUERY_AND_COMPENSATE),
+            row("UNPAID, close answers CLOSED -> close locally", closeAnswer(TradeCloseResult.CLOSED), CloseAnswerAction.CLOSE_LOCALLY),
+            row("UNPAID, close answers ORDERCLOSED -> close locally", closeAnswer(TradeCloseResult.ALREADY_CLOSED), CloseAnswerAction.CLOSE_LOCALLY),
+            row("UNPAID, provider CLOSED -> close locally", tradeState(TradeState.CLOSED), TradeStateAction.CLOSE_LOCALLY),
+            row("UNPAID, provider REVOKED -> close locally", tradeState(TradeState.REVOKED), TradeStateAction.CLOSE_LOCALLY),
+            row("UNPAID, provider PAYERROR -> close locally", tradeState(TradeState.PAYERROR), TradeStateAction.CLOSE_LOCALLY),
+            row("UNPAID, provider does not know the order -> close locally", tradeState(TradeState.NOT_FOUND), TradeStateAction.CLOSE_LOCALLY),
+            row("UNPAID, provider USERPAYING -> re-check later", tradeState(TradeState.USERPAYING), TradeStateAction.RECHECK_LATER),
+            row("UNPAID, provider ACCEPT -> re-check later", tradeState(TradeState.ACCEPT), TradeStateAction.RECHECK_LATER),
             row("payment notification on CLOSED -> report late payment", notification(Optional.of(OrderStatus.CLOSED)),
-                    PaymentNotificationAction.REPORT_LATE_PAYMENT),
+                    NotificationAction.REPORT_LATE_PAYMENT),
             row("payment notification on UNPAID -> record payment", notification(Optional.of(OrderStatus.UNPAID)),
-                    PaymentNotificationAction.RECORD_PAYMENT),
+                    NotificationAction.RECORD_PAYMENT),
             row("payment notification on PAID -> already paid", notification(Optional.of(OrderStatus.PAID)),
-                    PaymentNotificationAction.ALREADY_PAID),
+                    NotificationAction.ALREADY_PAID),
             row("payment notification for unknown order -> unknown order", notification(Optional.empty()),
-                    PaymentNotificationAction.UNKNOWN_ORDER));
+                    NotificationAction.UNKNOWN_ORDER));
 
     static Stream<Arguments> table() {
         return TABLE.stream();
@@ -124,8 +110,8 @@ class CloseDecisionTest {
     }
 
     @Test
-    void tableHasARowForEveryCloseOutcome() {
-        assertThat(valuesOf(Step.CLOSE_OUTCOME)).containsExactlyInAnyOrder((Object[]) CloseOutcome.values());
+    void tableHasARowForEveryCloseAnswer() {
+        assertThat(valuesOf(Step.CLOSE_ANSWER)).containsExactlyInAnyOrder((Object[]) TradeCloseResult.values());
     }
 
     @Test
@@ -137,32 +123,27 @@ class CloseDecisionTest {
     @Test
     void everyActionIsReachedBySomeRow() {
         Set<Object> produced = TABLE.stream().map(arguments -> arguments.get()[2]).collect(Collectors.toSet());
-        assertThat(produced).containsAll(EnumSet.allOf(CloseAction.class));
-        assertThat(produced).containsAll(EnumSet.allOf(PaymentNotificationAction.class));
+        assertThat(produced).containsAll(EnumSet.allOf(LocalStateAction.class));
+        assertThat(produced).containsAll(EnumSet.allOf(TradeStateAction.class));
+        assertThat(produced).containsAll(EnumSet.allOf(CloseAnswerAction.class));
+        assertThat(produced).containsAll(EnumSet.allOf(NotificationAction.class));
     }
 
     @ParameterizedTest
     @EnumSource(TradeState.class)
     void everyTradeStateHasARuleConsistentWithItsKind(TradeState state) {
-        CloseAction action = CloseDecision.onTradeState(state);
-        assertThat(action).isIn(COMPENSATE_AS_PAID, CLOSE_AT_PROVIDER, CLOSE_LOCALLY, RECHECK_LATER);
+        TradeStateAction action = CloseDecision.onTradeState(state);
         // A paid state must never lead to a close, and a pending one must never be acted on.
-        assertThat(action == COMPENSATE_AS_PAID).as("compensate iff paid").isEqualTo(state.isPaid());
-        assertThat(action == RECHECK_LATER).as("re-check iff pending").isEqualTo(state.isPending());
-    }
-
-    @ParameterizedTest
-    @EnumSource(CloseOutcome.class)
-    void everyCloseOutcomeHasARule(CloseOutcome outcome) {
-        assertThat(CloseDecision.onCloseOutcome(outcome)).isIn(CLOSE_LOCALLY, REQUERY_AND_COMPENSATE);
+        assertThat(action == TradeStateAction.COMPENSATE_AS_PAID).as("compensate iff paid").isEqualTo(state.isPaid());
+        assertThat(action == TradeStateAction.RECHECK_LATER).as("re-check iff pending").isEqualTo(state.isPending());
     }
 
     @ParameterizedTest
     @EnumSource(OrderStatus.class)
     void onlyAnUnpaidOrderIsTakenFurther(OrderStatus status) {
-        assertThat(CloseDecision.onTimeout(Optional.of(status)) == QUERY_PROVIDER)
+        assertThat(CloseDecision.onTimeout(Optional.of(status)) == LocalStateAction.QUERY_PROVIDER)
                 .isEqualTo(status == OrderStatus.UNPAID);
-        assertThat(CloseDecision.onPaymentNotification(Optional.of(status)) == PaymentNotificationAction.RECORD_PAYMENT)
+        assertThat(CloseDecision.onPaymentNotification(Optional.of(status)) == NotificationAction.RECORD_PAYMENT)
                 .isEqualTo(status == OrderStatus.UNPAID);
     }
 }

@@ -4,10 +4,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Supplier;
 
-import io.github.delayclose.core.spi.CloseOutcome;
+import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.PaymentGateway;
 import io.github.delayclose.core.spi.PaymentGatewayException;
-import io.github.delayclose.core.spi.TradeQuery;
+import io.github.delayclose.core.spi.TradeReport;
 
 /**
  * A {@link PaymentGateway} that answers from a script, one answer per call, and fails the test on
@@ -15,20 +15,20 @@ import io.github.delayclose.core.spi.TradeQuery;
  */
 public final class ScriptedPaymentGateway implements PaymentGateway {
 
-    private final Deque<Supplier<TradeQuery>> queryAnswers = new ArrayDeque<>();
-    private final Deque<Supplier<CloseOutcome>> closeAnswers = new ArrayDeque<>();
+    private final Deque<Supplier<TradeReport>> queryAnswers = new ArrayDeque<>();
+    private final Deque<Supplier<TradeCloseResult>> closeAnswers = new ArrayDeque<>();
     private final CallLog log;
 
     public ScriptedPaymentGateway(CallLog log) {
         this.log = log;
     }
 
-    public ScriptedPaymentGateway query(TradeQuery answer) {
+    public ScriptedPaymentGateway query(TradeReport answer) {
         queryAnswers.add(() -> answer);
         return this;
     }
 
-    public ScriptedPaymentGateway query(Supplier<TradeQuery> answer) {
+    public ScriptedPaymentGateway query(Supplier<TradeReport> answer) {
         queryAnswers.add(answer);
         return this;
     }
@@ -40,7 +40,7 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
         return this;
     }
 
-    public ScriptedPaymentGateway close(CloseOutcome outcome) {
+    public ScriptedPaymentGateway close(TradeCloseResult outcome) {
         closeAnswers.add(() -> outcome);
         return this;
     }
@@ -57,9 +57,9 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public TradeQuery queryTrade(String orderId) {
+    public TradeReport queryTrade(String orderId) {
         log.add("queryTrade " + orderId);
-        Supplier<TradeQuery> answer = queryAnswers.poll();
+        Supplier<TradeReport> answer = queryAnswers.poll();
         if (answer == null) {
             throw new AssertionError("unexpected queryTrade(" + orderId + ")");
         }
@@ -67,9 +67,9 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public CloseOutcome closeOrder(String orderId) {
+    public TradeCloseResult closeOrder(String orderId) {
         log.add("closeOrder " + orderId);
-        Supplier<CloseOutcome> answer = closeAnswers.poll();
+        Supplier<TradeCloseResult> answer = closeAnswers.poll();
         if (answer == null) {
             throw new AssertionError("unexpected closeOrder(" + orderId + ")");
         }

@@ -30,7 +30,7 @@ class PaymentRecorderTest {
     void unpaidOrderIsRecordedAsPaid() {
         orders.with(ID, OrderStatus.UNPAID);
 
-        assertThat(recorder.record(ID, PAYMENT)).isEqualTo(PaymentNotificationResult.RECORDED);
+        assertThat(recorder.record(ID, PAYMENT)).isEqualTo(PaymentRecordResult.RECORDED);
 
         assertThat(orders.status(ID)).isEqualTo(OrderStatus.PAID);
         assertThat(orders.payment(ID)).contains(PAYMENT);
@@ -44,7 +44,7 @@ class PaymentRecorderTest {
         recorder.record(ID, PAYMENT);
 
         Payment again = new Payment("4200009876", Instant.parse("2025-03-01T11:05:00Z"));
-        assertThat(recorder.record(ID, again)).isEqualTo(PaymentNotificationResult.DUPLICATE);
+        assertThat(recorder.record(ID, again)).isEqualTo(PaymentRecordResult.DUPLICATE);
 
         assertThat(orders.payment(ID)).contains(PAYMENT);
         assertThat(published).isEmpty();
@@ -55,7 +55,7 @@ class PaymentRecorderTest {
     void closedOrderStaysClosedAndALatePaymentIsReported() {
         orders.with(ID, OrderStatus.CLOSED);
 
-        assertThat(recorder.record(ID, PAYMENT)).isEqualTo(PaymentNotificationResult.LATE);
+        assertThat(recorder.record(ID, PAYMENT)).isEqualTo(PaymentRecordResult.LATE);
 
         assertThat(orders.status(ID)).isEqualTo(OrderStatus.CLOSED);
         assertThat(orders.payment(ID)).isEmpty();
@@ -68,7 +68,7 @@ class PaymentRecorderTest {
         orders.with(ID, OrderStatus.UNPAID);
         orders.beforeMarkPaid(id -> orders.set(id, OrderStatus.CLOSED));
 
-        assertThat(recorder.record(ID, PAYMENT)).isEqualTo(PaymentNotificationResult.LATE);
+        assertThat(recorder.record(ID, PAYMENT)).isEqualTo(PaymentRecordResult.LATE);
 
         assertThat(orders.status(ID)).isEqualTo(OrderStatus.CLOSED);
         assertThat(published).containsExactly(new LatePaymentEvent(ID, PAYMENT));
@@ -77,7 +77,7 @@ class PaymentRecorderTest {
 
     @Test
     void unknownOrderIsReportedAndNothingIsWritten() {
-        assertThat(recorder.record(ID, PAYMENT)).isEqualTo(PaymentNotificationResult.UNKNOWN_ORDER);
+        assertThat(recorder.record(ID, PAYMENT)).isEqualTo(PaymentRecordResult.UNKNOWN_ORDER);
 
         assertThat(log.calls()).containsExactly("findStatus " + ID);
         assertThat(published).isEmpty();

@@ -11,10 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.github.delayclose.core.spi.CloseOutcome;
+import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.PaymentGateway;
 import io.github.delayclose.core.spi.PaymentGatewayException;
-import io.github.delayclose.core.spi.TradeQuery;
+import io.github.delayclose.core.spi.TradeReport;
 import io.github.delayclose.core.spi.TradeState;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -94,7 +94,7 @@ public abstract class PaymentGatewayContract {
         String orderId = newOrderId();
         givenUnpaidOrder(orderId);
 
-        TradeQuery answer = gateway().queryTrade(orderId);
+        TradeReport answer = gateway().queryTrade(orderId);
 
         assertThat(answer.state()).isEqualTo(TradeState.NOTPAY);
         assertThat(answer.payment()).isEmpty();
@@ -115,7 +115,7 @@ public abstract class PaymentGatewayContract {
         String orderId = newOrderId();
         givenPaidOrder(orderId);
 
-        TradeQuery answer = gateway().queryTrade(orderId);
+        TradeReport answer = gateway().queryTrade(orderId);
 
         assertThat(answer.state()).isEqualTo(TradeState.SUCCESS);
         assertThat(answer.payment()).hasValueSatisfying(payment -> {
@@ -129,7 +129,7 @@ public abstract class PaymentGatewayContract {
         String orderId = newOrderId();
         givenUnknownOrder(orderId);
 
-        TradeQuery answer = gateway().queryTrade(orderId);
+        TradeReport answer = gateway().queryTrade(orderId);
 
         assertThat(answer.state()).isEqualTo(TradeState.NOT_FOUND);
         assertThat(answer.payment()).isEmpty();
@@ -140,7 +140,7 @@ public abstract class PaymentGatewayContract {
         String orderId = newOrderId();
         givenUnpaidOrder(orderId);
 
-        assertThat(gateway().closeOrder(orderId)).isEqualTo(CloseOutcome.CLOSED);
+        assertThat(gateway().closeOrder(orderId)).isEqualTo(TradeCloseResult.CLOSED);
         assertThat(gateway().queryTrade(orderId).state()).isEqualTo(TradeState.CLOSED);
     }
 
@@ -150,7 +150,7 @@ public abstract class PaymentGatewayContract {
         givenUnpaidOrder(orderId);
         gateway().closeOrder(orderId);
 
-        assertThat(gateway().closeOrder(orderId)).isIn(CloseOutcome.ALREADY_CLOSED, CloseOutcome.CLOSED);
+        assertThat(gateway().closeOrder(orderId)).isIn(TradeCloseResult.ALREADY_CLOSED, TradeCloseResult.CLOSED);
         assertThat(gateway().queryTrade(orderId).state()).isEqualTo(TradeState.CLOSED);
     }
 
@@ -159,7 +159,7 @@ public abstract class PaymentGatewayContract {
         String orderId = newOrderId();
         givenClosedOrder(orderId);
 
-        assertThat(gateway().closeOrder(orderId)).isIn(CloseOutcome.ALREADY_CLOSED, CloseOutcome.CLOSED);
+        assertThat(gateway().closeOrder(orderId)).isIn(TradeCloseResult.ALREADY_CLOSED, TradeCloseResult.CLOSED);
     }
 
     @Test
@@ -167,7 +167,7 @@ public abstract class PaymentGatewayContract {
         String orderId = newOrderId();
         givenPaidOrder(orderId);
 
-        assertThat(gateway().closeOrder(orderId)).isEqualTo(CloseOutcome.ALREADY_PAID);
+        assertThat(gateway().closeOrder(orderId)).isEqualTo(TradeCloseResult.ALREADY_PAID);
         assertThat(gateway().queryTrade(orderId).state()).isEqualTo(TradeState.SUCCESS);
     }
 
@@ -178,12 +178,12 @@ public abstract class PaymentGatewayContract {
         PaymentGateway gateway = gateway();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<CloseOutcome>> outcomes = new ArrayList<>();
+            List<Future<TradeCloseResult>> outcomes = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 outcomes.add(pool.submit(() -> gateway.closeOrder(orderId)));
             }
-            for (Future<CloseOutcome> outcome : outcomes) {
-                assertThat(outcome.get(30, TimeUnit.SECONDS)).isIn(CloseOutcome.CLOSED, CloseOutcome.ALREADY_CLOSED);
+            for (Future<TradeCloseResult> outcome : outcomes) {
+                assertThat(outcome.get(30, TimeUnit.SECONDS)).isIn(TradeCloseResult.CLOSED, TradeCloseResult.ALREADY_CLOSED);
             }
         }
         finally {

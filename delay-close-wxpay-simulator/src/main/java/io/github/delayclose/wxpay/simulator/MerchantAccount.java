@@ -1,5 +1,6 @@
 package io.github.delayclose.wxpay.simulator;
 
+import io.github.delayclose.wxpay.protocol.WxPaySignType;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param notificationSignType how payment notifications are signed (answers follow each request's
  *     {@code sign_type} instead, as WeChat's do)
  */
-public record MerchantAccount(String appId, String mchId, String apiKey, SignType notificationSignType) {
+public record MerchantAccount(String appId, String mchId, String apiKey, WxPaySignType notificationSignType) {
 
     public MerchantAccount {
         requireText(appId, "appId");
@@ -22,7 +23,7 @@ public record MerchantAccount(String appId, String mchId, String apiKey, SignTyp
 
     /** An account whose notifications are MD5-signed. */
     public MerchantAccount(String appId, String mchId, String apiKey) {
-        this(appId, mchId, apiKey, SignType.MD5);
+        this(appId, mchId, apiKey, WxPaySignType.MD5);
     }
 
     private static void requireText(String value, String name) {

@@ -1,5 +1,6 @@
 package io.github.delayclose.wxpay.simulator;
 
+import io.github.delayclose.wxpay.protocol.WxPayXml;
 /**
  * How the shop answered a payment notification.
  *
@@ -14,7 +15,7 @@ public record NotificationDelivery(int status, String body) {
             return false;
         }
         try {
-            return "SUCCESS".equals(SimulatorXml.parse(body).get("return_code"));
+            return "SUCCESS".equals(WxPayXml.parse(body).get("return_code"));
         }
         catch (IllegalArgumentException ex) {
             return false;

@@ -1,5 +1,8 @@
 package io.github.delayclose.wxpay.simulator;
 
+import io.github.delayclose.wxpay.protocol.WxPaySigner;
+import io.github.delayclose.wxpay.protocol.WxPayXml;
+import io.github.delayclose.wxpay.protocol.WxPaySignType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -50,12 +53,12 @@ public final class PaymentNotifications {
         fields.put("transaction_id", order.transactionId().orElseThrow());
         fields.put("out_trade_no", order.outTradeNo());
         fields.put("time_end", TIME_END.format(order.timeEnd().orElseThrow()));
-        if (account.notificationSignType() != SignType.MD5) {
+        if (account.notificationSignType() != WxPaySignType.MD5) {
             // Optional in WeChat's notification; MD5 is assumed when it is missing.
             fields.put("sign_type", account.notificationSignType().wireName());
         }
-        fields.put("sign", WxPaySigning.sign(fields, account.apiKey(), account.notificationSignType()));
-        return SimulatorXml.write(fields);
+        fields.put("sign", new WxPaySigner(account.apiKey(), account.notificationSignType()).sign(fields));
+        return WxPayXml.write(fields);
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.github.delayclose.wxpay.simulator;
 
+import io.github.delayclose.wxpay.protocol.WxPaySigner;
+import io.github.delayclose.wxpay.protocol.WxPayXml;
+import io.github.delayclose.wxpay.protocol.WxPayNonces;
+import io.github.delayclose.wxpay.protocol.WxPaySignType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -277,21 +281,21 @@ public final class WxPaySimulator {
         }
         Map<String, String> fields;
         try {
-            fields = SimulatorXml.parse(body);
+            fields = WxPayXml.parse(body);
         }
         catch (IllegalArgumentException ex) {
             requests.add(new RecordedRequest(api, Map.of(), false, clock.instant()));
             return unsigned(returnFail("XML格式错误"));
         }
-        SignType signType;
+        WxPaySignType signType;
         try {
-            signType = SignType.fromWire(fields.get("sign_type"));
+            signType = WxPaySignType.fromWire(fields.get("sign_type"));
         }
         catch (IllegalArgumentException ex) {
             requests.add(new RecordedRequest(api, fields, false, clock.instant()));
             return unsigned(returnFail("sign_type参数错误"));
         }
-        boolean signatureValid = WxPaySigning.isValid(fields, account.apiKey(), signType);
+        boolean signatureValid = new WxPaySigner(account.apiKey(), signType).isValid(fields);
         requests.add(new RecordedRequest(api, fields, signatureValid, clock.instant()));
         if (!signatureValid) {
             return unsigned(returnFail("签名错误"));
@@ -414,7 +418,7 @@ public final class WxPaySimulator {
         answer.put("return_msg", "OK");
         answer.put("appid", account.appId());
         answer.put("mch_id", account.mchId());
-        answer.put("nonce_str", Nonces.next());
+        answer.put("nonce_str", WxPayNonces.next());
         answer.put("result_code", "SUCCESS");
         return answer;
     }
@@ -427,15 +431,15 @@ public final class WxPaySimulator {
         return answer;
     }
 
-    private String sign(Map<String, String> answer, SignType signType) {
+    private String sign(Map<String, String> answer, WxPaySignType signType) {
         if ("SUCCESS".equals(answer.get("return_code"))) {
-            answer.put("sign", WxPaySigning.sign(answer, account.apiKey(), signType));
+            answer.put("sign", new WxPaySigner(account.apiKey(), signType).sign(answer));
         }
-        return SimulatorXml.write(answer);
+        return WxPayXml.write(answer);
     }
 
     private static SimulatedResponse unsigned(Map<String, String> answer) {
-        return new SimulatedResponse(200, SimulatorXml.write(answer), Duration.ZERO);
+        return new SimulatedResponse(200, WxPayXml.write(answer), Duration.ZERO);
     }
 
     private SimulatedResponse spoil(Fault fault, String body, Duration delay) {
@@ -445,10 +449,10 @@ public final class WxPaySimulator {
         return switch (fault.kind()) {
             case ERROR -> new SimulatedResponse(200, body, delay);
             case BAD_SIGNATURE -> {
-                Map<String, String> fields = SimulatorXml.parse(body);
+                Map<String, String> fields = WxPayXml.parse(body);
                 // Signed with a different key: well-formed, plausible, and wrong.
-                fields.put("sign", WxPaySigning.sign(fields, account.apiKey() + "-wrong", SignType.MD5));
-                yield new SimulatedResponse(200, SimulatorXml.write(fields), delay);
+                fields.put("sign", new WxPaySigner(account.apiKey() + "-wrong", WxPaySignType.MD5).sign(fields));
+                yield new SimulatedResponse(200, WxPayXml.write(fields), delay);
             }
             case MALFORMED -> new SimulatedResponse(200, body.substring(0, body.length() / 2), delay);
             case RAW -> new SimulatedResponse(200, fault.value(), delay);

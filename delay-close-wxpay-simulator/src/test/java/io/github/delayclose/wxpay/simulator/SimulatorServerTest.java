@@ -1,5 +1,8 @@
 package io.github.delayclose.wxpay.simulator;
 
+import io.github.delayclose.wxpay.protocol.WxPaySigner;
+import io.github.delayclose.wxpay.protocol.WxPayXml;
+import io.github.delayclose.wxpay.protocol.WxPaySignType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -66,7 +69,7 @@ class SimulatorServerTest {
             Map<String, String> answer = client.call(api, "nope");
             assertThat(answer).containsEntry("return_code", "SUCCESS").containsEntry("result_code", "FAIL")
                     .containsEntry("err_code", "ORDERNOTEXIST");
-            assertThat(WxPaySigning.isValid(answer, ACCOUNT.apiKey(), SignType.MD5)).isTrue();
+            assertThat(new WxPaySigner(ACCOUNT.apiKey(), WxPaySignType.MD5).isValid(answer)).isTrue();
         }
     }
 
@@ -78,7 +81,7 @@ class SimulatorServerTest {
                 .containsEntry("out_trade_no", "o1").containsEntry("appid", ACCOUNT.appId())
                 .containsEntry("mch_id", ACCOUNT.mchId()).doesNotContainKey("transaction_id");
         assertThat(answer.get("nonce_str")).hasSize(32);
-        assertThat(WxPaySigning.isValid(answer, ACCOUNT.apiKey(), SignType.MD5)).isTrue();
+        assertThat(new WxPaySigner(ACCOUNT.apiKey(), WxPaySignType.MD5).isValid(answer)).isTrue();
     }
 
     @Test
@@ -135,18 +138,18 @@ class SimulatorServerTest {
     @Test
     void hmacSha256RequestsGetHmacSha256Answers() throws Exception {
         simulator.createOrder("o1");
-        Map<String, String> answer = client.call("orderquery", "o1", SignType.HMAC_SHA256);
+        Map<String, String> answer = client.call("orderquery", "o1", WxPaySignType.HMAC_SHA256);
         assertThat(answer).containsEntry("trade_state", "NOTPAY");
         assertThat(answer.get("sign")).hasSize(64);
-        assertThat(WxPaySigning.isValid(answer, ACCOUNT.apiKey(), SignType.HMAC_SHA256)).isTrue();
+        assertThat(new WxPaySigner(ACCOUNT.apiKey(), WxPaySignType.HMAC_SHA256).isValid(answer)).isTrue();
     }
 
     @Test
     void badRequestSignatureIsRefusedLikeWeChatDoes() throws Exception {
         simulator.createOrder("o1");
-        String forged = client.signedRequest("o1", SignType.MD5).replace("<out_trade_no><![CDATA[o1]]>",
+        String forged = client.signedRequest("o1", WxPaySignType.MD5).replace("<out_trade_no><![CDATA[o1]]>",
                 "<out_trade_no><![CDATA[o2]]>");
-        Map<String, String> answer = SimulatorXml.parse(client.post("/pay/closeorder", forged).body());
+        Map<String, String> answer = WxPayXml.parse(client.post("/pay/closeorder", forged).body());
         assertThat(answer).containsEntry("return_code", "FAIL").containsEntry("return_msg", "签名错误")
                 .doesNotContainKey("sign");
         assertThat(simulator.order("o1").orElseThrow().tradeState()).isEqualTo(SimulatedTradeState.NOTPAY);
@@ -170,9 +173,9 @@ class SimulatorServerTest {
                 + "<xml><out_trade_no>&x;</out_trade_no></xml>";
         HttpResponse<String> response = client.post("/pay/orderquery", xxe);
         assertThat(response.body()).doesNotContain("SECRET-MARKER-77aa");
-        assertThat(SimulatorXml.parse(response.body())).containsEntry("return_code", "FAIL")
+        assertThat(WxPayXml.parse(response.body())).containsEntry("return_code", "FAIL")
                 .containsEntry("return_msg", "XML格式错误");
-        assertThat(SimulatorXml.parse(client.post("/pay/orderquery", "not xml").body()))
+        assertThat(WxPayXml.parse(client.post("/pay/orderquery", "not xml").body()))
                 .containsEntry("return_msg", "XML格式错误");
         assertThat(client.get("/pay/orderquery").statusCode()).isEqualTo(405);
         assertThat(client.post("/pay/refund", "<xml/>").statusCode()).isEqualTo(404);
@@ -198,18 +201,18 @@ class SimulatorServerTest {
         simulator.badSignatureNext(1);
         Map<String, String> badlySigned = client.call("closeorder", "o1");
         assertThat(badlySigned).containsEntry("result_code", "SUCCESS").containsKey("sign");
-        assertThat(WxPaySigning.isValid(badlySigned, ACCOUNT.apiKey(), SignType.MD5)).isFalse();
+        assertThat(new WxPaySigner(ACCOUNT.apiKey(), WxPaySignType.MD5).isValid(badlySigned)).isFalse();
         assertThat(simulator.order("o1").orElseThrow().tradeState()).isEqualTo(SimulatedTradeState.CLOSED);
 
         simulator.malformedNext(1);
-        String truncated = client.post("/pay/orderquery", client.signedRequest("o1", SignType.MD5)).body();
-        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> SimulatorXml.parse(truncated));
+        String truncated = client.post("/pay/orderquery", client.signedRequest("o1", WxPaySignType.MD5)).body();
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> WxPayXml.parse(truncated));
 
         simulator.respondNext("<xml>raw</xml>");
-        assertThat(client.post("/pay/orderquery", client.signedRequest("o1", SignType.MD5)).body()).isEqualTo("<xml>raw</xml>");
+        assertThat(client.post("/pay/orderquery", client.signedRequest("o1", WxPaySignType.MD5)).body()).isEqualTo("<xml>raw</xml>");
 
         simulator.httpStatusNext(1, 502);
-        assertThat(client.post("/pay/orderquery", client.signedRequest("o1", SignType.MD5)).statusCode()).isEqualTo(502);
+        assertThat(client.post("/pay/orderquery", client.signedRequest("o1", WxPaySignType.MD5)).statusCode()).isEqualTo(502);
 
         assertThat(client.call("orderquery", "o1")).containsEntry("trade_state", "CLOSED");
     }
@@ -221,7 +224,7 @@ class SimulatorServerTest {
         HttpClient impatient = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/pay/closeorder"))
                 .timeout(Duration.ofMillis(300))
-                .POST(HttpRequest.BodyPublishers.ofString(client.signedRequest("o1", SignType.MD5))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(client.signedRequest("o1", WxPaySignType.MD5))).build();
         assertThatExceptionOfType(HttpTimeoutException.class)
                 .isThrownBy(() -> impatient.send(request, HttpResponse.BodyHandlers.ofString()));
         assertThat(simulator.order("o1").orElseThrow().tradeState()).isEqualTo(SimulatedTradeState.CLOSED);
@@ -278,8 +281,8 @@ class SimulatorServerTest {
             request.put("spbill_create_ip", "127.0.0.1");
             request.put("notify_url", notifyUrl);
             request.put("trade_type", "NATIVE");
-            request.put("sign", WxPaySigning.sign(request, ACCOUNT.apiKey(), SignType.MD5));
-            Map<String, String> answer = SimulatorXml.parse(client.post("/pay/unifiedorder", SimulatorXml.write(request)).body());
+            request.put("sign", new WxPaySigner(ACCOUNT.apiKey(), WxPaySignType.MD5).sign(request));
+            Map<String, String> answer = WxPayXml.parse(client.post("/pay/unifiedorder", WxPayXml.write(request)).body());
             assertThat(answer).containsEntry("result_code", "SUCCESS").containsKeys("prepay_id", "code_url");
             assertThat(simulator.order("o9").orElseThrow().notifyUrl()).contains(notifyUrl);
 
@@ -288,13 +291,13 @@ class SimulatorServerTest {
             NotificationDelivery delivery = simulator.sendNotification("o9");
             assertThat(delivery.acknowledged()).isTrue();
 
-            Map<String, String> notification = SimulatorXml.parse(received.get(10, TimeUnit.SECONDS));
+            Map<String, String> notification = WxPayXml.parse(received.get(10, TimeUnit.SECONDS));
             assertThat(notification).containsEntry("return_code", "SUCCESS").containsEntry("result_code", "SUCCESS")
                     .containsEntry("appid", ACCOUNT.appId()).containsEntry("mch_id", ACCOUNT.mchId())
                     .containsEntry("out_trade_no", "o9").containsEntry("total_fee", "990")
                     .containsEntry("transaction_id", paid.transactionId().orElseThrow())
                     .containsEntry("time_end", "20240501102030");
-            assertThat(WxPaySigning.isValid(notification, ACCOUNT.apiKey(), SignType.MD5)).isTrue();
+            assertThat(new WxPaySigner(ACCOUNT.apiKey(), WxPaySignType.MD5).isValid(notification)).isTrue();
         }
         finally {
             shop.stop(0);
@@ -303,13 +306,13 @@ class SimulatorServerTest {
 
     @Test
     void hmacNotificationsSayTheirSignType() {
-        MerchantAccount hmac = new MerchantAccount("wxa", "1", "k", SignType.HMAC_SHA256);
+        MerchantAccount hmac = new MerchantAccount("wxa", "1", "k", WxPaySignType.HMAC_SHA256);
         WxPaySimulator other = new WxPaySimulator(hmac);
         other.createOrder("o1");
         other.pay("o1");
-        Map<String, String> notification = SimulatorXml.parse(other.notificationXml("o1"));
+        Map<String, String> notification = WxPayXml.parse(other.notificationXml("o1"));
         assertThat(notification).containsEntry("sign_type", "HMAC-SHA256");
-        assertThat(WxPaySigning.isValid(notification, "k", SignType.HMAC_SHA256)).isTrue();
+        assertThat(new WxPaySigner("k", WxPaySignType.HMAC_SHA256).isValid(notification)).isTrue();
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.github.delayclose.wxpay.simulator;
 
+import io.github.delayclose.wxpay.protocol.WxPaySigner;
+import io.github.delayclose.wxpay.protocol.WxPayXml;
+import io.github.delayclose.wxpay.protocol.WxPayNonces;
+import io.github.delayclose.wxpay.protocol.WxPaySignType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,25 +27,25 @@ final class WxPayTestClient {
         this.account = account;
     }
 
-    Map<String, String> call(String api, String outTradeNo, SignType signType) throws Exception {
-        return SimulatorXml.parse(post("/pay/" + api, signedRequest(outTradeNo, signType)).body());
+    Map<String, String> call(String api, String outTradeNo, WxPaySignType signType) throws Exception {
+        return WxPayXml.parse(post("/pay/" + api, signedRequest(outTradeNo, signType)).body());
     }
 
     Map<String, String> call(String api, String outTradeNo) throws Exception {
-        return call(api, outTradeNo, SignType.MD5);
+        return call(api, outTradeNo, WxPaySignType.MD5);
     }
 
-    String signedRequest(String outTradeNo, SignType signType) {
+    String signedRequest(String outTradeNo, WxPaySignType signType) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("appid", account.appId());
         fields.put("mch_id", account.mchId());
         fields.put("out_trade_no", outTradeNo);
-        fields.put("nonce_str", Nonces.next());
-        if (signType != SignType.MD5) {
+        fields.put("nonce_str", WxPayNonces.next());
+        if (signType != WxPaySignType.MD5) {
             fields.put("sign_type", signType.wireName());
         }
-        fields.put("sign", WxPaySigning.sign(fields, account.apiKey(), signType));
-        return SimulatorXml.write(fields);
+        fields.put("sign", new WxPaySigner(account.apiKey(), signType).sign(fields));
+        return WxPayXml.write(fields);
     }
 
     HttpResponse<String> post(String path, String body) throws Exception {

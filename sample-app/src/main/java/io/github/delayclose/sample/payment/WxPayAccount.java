@@ -1,7 +1,7 @@
 package io.github.delayclose.sample.payment;
 
-import io.github.delayclose.autoconfigure.DelayCloseWxPayProperties;
-import io.github.delayclose.defaults.wxpay.WxPaySettings;
+import io.github.delayclose.wxpay.autoconfigure.DelayCloseWxPayProperties;
+import io.github.delayclose.wxpay.WxPaySettings;
 
 import org.springframework.stereotype.Component;
 

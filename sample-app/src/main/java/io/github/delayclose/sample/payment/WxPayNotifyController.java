@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.delayclose.core.payment.PaymentNotificationResult;
+import io.github.delayclose.core.payment.PaymentRecordResult;
 import io.github.delayclose.core.payment.PaymentRecorder;
 import io.github.delayclose.core.spi.Payment;
-import io.github.delayclose.defaults.wxpay.WxPayNotification;
-import io.github.delayclose.defaults.wxpay.WxPayNotificationException;
-import io.github.delayclose.defaults.wxpay.WxPayNotificationParser;
+import io.github.delayclose.wxpay.WxPayNotification;
+import io.github.delayclose.wxpay.WxPayNotificationException;
+import io.github.delayclose.wxpay.WxPayNotificationParser;
 import io.github.delayclose.sample.shop.ShopQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -115,7 +115,7 @@ class WxPayNotifyController {
         Payment payment = notification.payment().orElseThrow();
         // A late payment is written to tb_late_payment inside this call (LatePayments); if that fails,
         // the exception comes here and WeChat gets FAIL.
-        PaymentNotificationResult result = payments.record(orderId, payment);
+        PaymentRecordResult result = payments.record(orderId, payment);
         log.info("WeChat Pay notification for order " + orderId + " (transaction " + payment.transactionId() + "): "
                 + result);
         return switch (result) {

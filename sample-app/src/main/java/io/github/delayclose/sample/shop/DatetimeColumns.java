@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
-import io.github.delayclose.autoconfigure.DelayCloseJdbcProperties;
+import io.github.delayclose.jdbc.autoconfigure.DelayCloseJdbcProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -26,7 +26,7 @@ public class DatetimeColumns {
     private final Clock clock = Clock.systemUTC();
 
     public DatetimeColumns(DelayCloseJdbcProperties jdbc) {
-        this.zone = jdbc.getZone() != null ? jdbc.getZone() : ZoneId.systemDefault();
+        this.zone = jdbc.zone() != null ? jdbc.zone() : ZoneId.systemDefault();
     }
 
     /** The zone of the columns. */

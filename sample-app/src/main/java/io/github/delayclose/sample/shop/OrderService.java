@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
-import io.github.delayclose.defaults.jdbc.OrderStatusCodes;
+import io.github.delayclose.jdbc.OrderStatusCodes;
 import io.github.delayclose.sample.web.ApiException;
 
 import org.springframework.beans.factory.ObjectProvider;

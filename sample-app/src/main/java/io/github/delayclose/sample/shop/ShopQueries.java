@@ -14,7 +14,7 @@ import java.util.Optional;
 
 import io.github.delayclose.autoconfigure.DelayCloseProperties;
 import io.github.delayclose.core.spi.OrderStatus;
-import io.github.delayclose.defaults.jdbc.OrderStatusCodes;
+import io.github.delayclose.jdbc.OrderStatusCodes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,7 +42,7 @@ public class ShopQueries {
     ShopQueries(JdbcClient jdbc, DelayCloseProperties delayClose, DatetimeColumns times) {
         this.jdbc = jdbc;
         this.times = times;
-        this.timeout = delayClose.getTimeout();
+        this.timeout = delayClose.timeout();
         this.clock = Clock.systemUTC();
     }
 

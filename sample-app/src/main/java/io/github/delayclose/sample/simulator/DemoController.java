@@ -45,7 +45,7 @@ class DemoController {
                 "simulator", controls != null,
                 "wxpayBaseUrl", account.settings().baseUrl(),
                 "notifyUrl", controls != null ? controls.notifyUrl().toString() : "",
-                "timeoutSeconds", delayClose.getTimeout().toSeconds());
+                "timeoutSeconds", delayClose.timeout().toSeconds());
     }
 
     @GetMapping("/wxpay/trades")

@@ -1,6 +1,6 @@
 package io.github.delayclose.sample.simulator;
 
-import io.github.delayclose.defaults.wxpay.WxPaySettings;
+import io.github.delayclose.wxpay.WxPaySettings;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;

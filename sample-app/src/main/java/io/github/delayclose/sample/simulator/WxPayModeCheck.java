@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.github.delayclose.defaults.wxpay.WxPaySettings;
+import io.github.delayclose.wxpay.WxPaySettings;
 import io.github.delayclose.sample.payment.WxPayAccount;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -1,14 +1,13 @@
 package io.github.delayclose.sample.simulator;
 
+import io.github.delayclose.wxpay.protocol.WxPaySignType;
 import java.io.UncheckedIOException;
 
-import io.github.delayclose.defaults.wxpay.WxPaySettings;
-import io.github.delayclose.defaults.wxpay.WxPaySignType;
+import io.github.delayclose.wxpay.WxPaySettings;
 import io.github.delayclose.sample.payment.WxPayAccount;
 import io.github.delayclose.sample.shop.PaymentTrades;
 import io.github.delayclose.sample.shop.ShopQueries;
 import io.github.delayclose.wxpay.simulator.MerchantAccount;
-import io.github.delayclose.wxpay.simulator.SignType;
 import io.github.delayclose.wxpay.simulator.SimulatorServer;
 import io.github.delayclose.wxpay.simulator.WxPaySimulator;
 import org.apache.commons.logging.Log;
@@ -34,7 +33,7 @@ class WxPaySimulatorConfiguration {
     SimulatorServer wxPaySimulatorServer(WxPayAccount account, WxPaySimulatorProperties properties) {
         WxPaySettings settings = account.settings();
         MerchantAccount merchant = new MerchantAccount(settings.appId(), settings.mchId(), settings.apiKey(),
-                settings.signType() == WxPaySignType.HMAC_SHA256 ? SignType.HMAC_SHA256 : SignType.MD5);
+                settings.signType() == WxPaySignType.HMAC_SHA256 ? WxPaySignType.HMAC_SHA256 : WxPaySignType.MD5);
         SimulatorServer server;
         try {
             server = SimulatorServer.start(new WxPaySimulator(merchant), properties.port());

@@ -1,6 +1,6 @@
 package io.github.delayclose.sample.simulator;
 
-import io.github.delayclose.autoconfigure.DelayCloseWxPayProperties;
+import io.github.delayclose.wxpay.autoconfigure.DelayCloseWxPayProperties;
 import io.github.delayclose.sample.payment.WxPayAccount;
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +16,7 @@ class WxPayModeCheckTest {
     private static final WxPaySimulatorProperties OFF = new WxPaySimulatorProperties(false, 8090, null);
 
     private static WxPayAccount account(String appId, String mchId, String apiKey, String baseUrl) {
-        DelayCloseWxPayProperties properties = new DelayCloseWxPayProperties();
-        properties.setAppId(appId);
-        properties.setMchId(mchId);
-        properties.setApiKey(apiKey);
-        properties.setBaseUrl(baseUrl);
-        return new WxPayAccount(properties);
+        return new WxPayAccount(new DelayCloseWxPayProperties(appId, mchId, apiKey, null, baseUrl, null, null));
     }
 
     @Test

@@ -1,0 +1,278 @@
+package io.github.delayclose.jdbc;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import io.github.delayclose.core.spi.OrderRepository;
+import io.github.delayclose.core.spi.OrderStatus;
+import io.github.delayclose.core.spi.OverdueOrder;
+import io.github.delayclose.core.spi.Payment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An {@link OrderRepository} over a tutorial-shaped order table in MySQL 8 or MariaDB 10.6+, with
+ * configurable table names, column names and status codes.
+ *
+ * <p><b>Transitions</b> are single conditional updates,
+ * {@code UPDATE tb_order SET order_status = '4', close_time = ?, update_time = ? WHERE id = ? AND order_status = '0'}
+ * (and the like for a payment, which also writes {@code pay_status}, {@code transaction_id} and
+ * {@code pay_time}). The row lock taken by the update decides races between instances: exactly one
+ * caller sees one updated row. Only the winner inserts an order-log row, on the same connection.
+ * Inside the caller's Spring transaction (a {@code DataSourceTransactionManager} over the same
+ * {@code DataSource}) everything joins it; without one (and inside a transaction on another
+ * {@code DataSource}, which does not hold this one's connection), each transition runs in a short
+ * transaction of its own so that the status change and its log row never come apart.
+ *
+ * <p><b>Time.</b> The time columns are {@code DATETIME}, which holds no time zone. Instants are
+ * converted to local date-times in the configured {@link Builder#zone zone} (default: the JVM's
+ * system zone) and bound as {@code LocalDateTime}, which both MySQL Connector/J and MariaDB
+ * Connector/J pass through unchanged; the connection's own time zone settings therefore play no
+ * part. Use the zone in which the shop writes {@code create_time}, or the overdue search will be off
+ * by the difference.
+ *
+ * <p><b>Overdue search.</b> {@link #findOverdueUnpaid} reads with {@code FOR UPDATE SKIP LOCKED}, so
+ * instances sweeping at the same time get different orders. The locks last until the caller's
+ * transaction ends; called outside a transaction they are released at once and the result is only a
+ * snapshot. {@code OverdueOrderSweeper} calls it in a transaction that also publishes the ids.
+ *
+ * <p>Create one with {@link #builder(DataSource)}. Instances are immutable and thread-safe.
+ */
+public final class JdbcOrderRepository implements OrderRepository {
+
+    private final JdbcClient jdbc;
+
+    private final CurrentOrLocalTransaction transactions;
+
+    private final OrderStatusCodes codes;
+
+    private final ZoneId zone;
+
+    private final Clock clock;
+
+    private final Optional<OrderLogWriter> orderLog;
+
+    private final String orderTableName;
+
+    private final String selectStatus;
+
+    private final String closeIfUnpaid;
+
+    private final String payIfUnpaid;
+
+    private final String selectOverdue;
+
+    private JdbcOrderRepository(Builder builder) {
+        this.jdbc = JdbcClient.create(builder.dataSource);
+        this.transactions = new CurrentOrLocalTransaction(builder.dataSource);
+        this.codes = builder.statusCodes;
+        this.zone = builder.zone;
+        this.clock = builder.clock;
+        this.orderLog = Optional.ofNullable(builder.orderLogTable)
+                .map(table -> new OrderLogWriter(jdbc, table, builder.operator, builder.logIds, builder.zone));
+        OrderTable t = builder.orderTable;
+        String table = SqlIdentifier.quote(t.name());
+        String id = SqlIdentifier.quote(t.idColumn());
+        String status = SqlIdentifier.quote(t.statusColumn());
+        String createTime = SqlIdentifier.quote(t.createTimeColumn());
+        this.orderTableName = t.name();
+        this.selectStatus = "SELECT " + status + " FROM " + table + " WHERE " + id + " = ?";
+        this.closeIfUnpaid = "UPDATE " + table + " SET " + status + " = ?, " + SqlIdentifier.quote(t.closeTimeColumn())
+                + " = ?, " + SqlIdentifier.quote(t.updateTimeColumn()) + " = ? WHERE " + id + " = ? AND " + status + " = ?";
+        this.payIfUnpaid = "UPDATE " + table + " SET " + status + " = ?, " + SqlIdentifier.quote(t.payStatusColumn())
+                + " = ?, " + SqlIdentifier.quote(t.transactionIdColumn()) + " = ?, "
+                + SqlIdentifier.quote(t.payTimeColumn()) + " = ?, " + SqlIdentifier.quote(t.updateTimeColumn())
+                + " = ? WHERE " + id + " = ? AND " + status + " = ?";
+        // The id breaks ties between equal create times, so that batches are deterministic.
+        this.selectOverdue = "SELECT " + id + ", " + createTime + " FROM " + table + " WHERE " + status + " = ? AND "
+                + createTime + " < ? AND (" + createTime + " > ? OR (" + createTime + " = ? AND " + id + " > ?)) ORDER BY "
+                + createTime + ", " + id + " LIMIT ? FOR UPDATE SKIP LOCKED";
+    }
+
+    /**
+     * Starts configuring a repository. Every setting has the tutorial's default.
+     *
+     * @param dataSource the shop's database; the same {@code DataSource} the transaction manager
+     *     manages, so that transitions join the caller's transaction
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    @Override
+    public Optional<OrderStatus> findStatus(String orderId) {
+        Objects.requireNonNull(orderId, "orderId");
+        return jdbc.sql(selectStatus).param(orderId).query(String.class).optional().map(code -> {
+            if (code == null) {
+                throw new IllegalStateException("order " + orderId + " has no status (NULL) in " + orderTableName);
+            }
+            return codes.toStatus(code);
+        });
+    }
+
+    @Override
+    public boolean markClosed(String orderId, Instant closedAt) {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(closedAt, "closedAt");
+        LocalDateTime at = local(closedAt);
+        return transactions.run(() -> {
+            boolean won = wonOne(orderId,
+                    jdbc.sql(closeIfUnpaid).params(codes.closed(), at, at, orderId, codes.unpaid()).update());
+            if (won) {
+                orderLog.ifPresent(log -> log.write(orderId, codes.closed(), codes.payStatusUnpaid(), closedAt));
+            }
+            return won;
+        });
+    }
+
+    @Override
+    public boolean markPaid(String orderId, Payment payment) {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(payment, "payment");
+        // pay_time is when the provider says the payment happened; update_time and the log's
+        // operate_time are when this shop learnt it and changed the row.
+        Instant now = clock.instant();
+        return transactions.run(() -> {
+            boolean won = wonOne(orderId, jdbc.sql(payIfUnpaid)
+                    .params(codes.paid(), codes.payStatusPaid(), payment.transactionId(), local(payment.paidAt()),
+                            local(now), orderId, codes.unpaid())
+                    .update());
+            if (won) {
+                orderLog.ifPresent(log -> log.write(orderId, codes.paid(), codes.payStatusPaid(), now));
+            }
+            return won;
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Returns unpaid orders with {@code create_time} strictly before {@code createdBefore} and after
+     * {@code after} (in the configured zone), oldest first, ties broken by id, skipping rows that
+     * another transaction has locked. The rows returned stay locked until the caller's transaction
+     * ends.
+     */
+    @Override
+    public List<OverdueOrder> findOverdueUnpaid(OverdueOrder after, Instant createdBefore, int limit) {
+        Objects.requireNonNull(after, "after");
+        Objects.requireNonNull(createdBefore, "createdBefore");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
+        }
+        LocalDateTime afterTime = local(after.createdAt());
+        return jdbc.sql(selectOverdue)
+                .params(codes.unpaid(), local(createdBefore), afterTime, afterTime, after.orderId(), limit)
+                .query((row, number) -> new OverdueOrder(row.getString(1),
+                        row.getObject(2, LocalDateTime.class).atZone(zone).toInstant()))
+                .list();
+    }
+
+    private LocalDateTime local(Instant instant) {
+        return LocalDateTime.ofInstant(instant, zone);
+    }
+
+    private boolean wonOne(String orderId, int updatedRows) {
+        if (updatedRows > 1) {
+            // Rolls the transaction back: a transition must never touch more than its own order.
+            throw new IllegalStateException(updatedRows + " rows of " + orderTableName + " have id " + orderId
+                    + ": the configured id column must be unique (the primary key)");
+        }
+        return updatedRows == 1;
+    }
+
+    /**
+     * Settings of a {@link JdbcOrderRepository}; each checks its argument at once.
+     */
+    public static final class Builder {
+
+        private final DataSource dataSource;
+
+        private OrderTable orderTable = OrderTable.defaults();
+
+        private OrderLogTable orderLogTable = OrderLogTable.defaults();
+
+        private OrderStatusCodes statusCodes = OrderStatusCodes.defaults();
+
+        private ZoneId zone = ZoneId.systemDefault();
+
+        private Clock clock = Clock.systemUTC();
+
+        private String operator = "system";
+
+        private Supplier<String> logIds = new TimeOrderedIds();
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** The order table and its columns; default {@link OrderTable#defaults()}. */
+        public Builder orderTable(OrderTable orderTable) {
+            this.orderTable = Objects.requireNonNull(orderTable, "orderTable");
+            return this;
+        }
+
+        /** The order-log table and its columns; default {@link OrderLogTable#defaults()}. */
+        public Builder orderLogTable(OrderLogTable orderLogTable) {
+            this.orderLogTable = Objects.requireNonNull(orderLogTable, "orderLogTable");
+            return this;
+        }
+
+        /** Writes no order-log rows, for shops without an order-log table. */
+        public Builder withoutOrderLog() {
+            this.orderLogTable = null;
+            return this;
+        }
+
+        /** The status codes; default {@link OrderStatusCodes#defaults()} ('0', '1', '4'; '0', '1'). */
+        public Builder statusCodes(OrderStatusCodes statusCodes) {
+            this.statusCodes = Objects.requireNonNull(statusCodes, "statusCodes");
+            return this;
+        }
+
+        /**
+         * The zone in which the shop's {@code DATETIME} columns are written; default
+         * {@link ZoneId#systemDefault()}. See the class comment.
+         */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /** Where a payment's {@code update_time} and log time come from; default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The operator written to the order log; default {@code system}, as in the tutorial. */
+        public Builder operator(String operator) {
+            Objects.requireNonNull(operator, "operator");
+            if (operator.isBlank()) {
+                throw new IllegalArgumentException("operator must not be blank");
+            }
+            this.operator = operator;
+            return this;
+        }
+
+        /**
+         * Generates order-log row ids; default: time-ordered decimal ids of at most 19 digits, like
+         * the tutorial's {@code idWorker.nextId()}. Must be thread-safe and unique across instances
+         * in practice.
+         */
+        public Builder logIds(Supplier<String> logIds) {
+            this.logIds = Objects.requireNonNull(logIds, "logIds");
+            return this;
+        }
+
+        public JdbcOrderRepository build() {
+            return new JdbcOrderRepository(this);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.delayclose.jdbc;
+
+/**
+ * Where {@link JdbcOrderRepository} finds orders: the table and the columns it reads and writes.
+ * Other columns of the table are left alone. {@link #defaults()} follows the tutorial's
+ * {@code tb_order}. Every name is checked when the record is created (see {@link #OrderTable the
+ * constructor}), so a bad configuration fails at start-up.
+ *
+ * @param name the table, optionally qualified with its database ({@code shop.tb_order}); default {@code tb_order}
+ * @param idColumn the order id, unique (normally the primary key); default {@code id}
+ * @param statusColumn the order status code, see {@link OrderStatusCodes}; default {@code order_status}
+ * @param payStatusColumn the payment status code, set to "paid" with the payment; default {@code pay_status}
+ * @param transactionIdColumn the provider's transaction id, written with the payment; default {@code transaction_id}
+ * @param payTimeColumn a {@code DATETIME}, when the payment completed; default {@code pay_time}
+ * @param closeTimeColumn a {@code DATETIME}, when the order was closed; default {@code close_time}
+ * @param createTimeColumn a {@code DATETIME}, when the order was created; read by the overdue search;
+ *     default {@code create_time}
+ * @param updateTimeColumn a {@code DATETIME}, touched by every transition; default {@code update_time}
+ */
+public record OrderTable(String name, String idColumn, String statusColumn, String payStatusColumn,
+        String transactionIdColumn, String payTimeColumn, String closeTimeColumn, String createTimeColumn,
+        String updateTimeColumn) {
+
+    /**
+     * Checks every name; a {@code null} name stands for its default, so that configuration
+     * properties need to state only what differs from the tutorial.
+     *
+     * @throws IllegalArgumentException when a name is not a plain SQL identifier
+     */
+    public OrderTable {
+        name = SqlIdentifier.table("OrderTable.name", name, "tb_order");
+        idColumn = SqlIdentifier.column("OrderTable.idColumn", idColumn, "id");
+        statusColumn = SqlIdentifier.column("OrderTable.statusColumn", statusColumn, "order_status");
+        payStatusColumn = SqlIdentifier.column("OrderTable.payStatusColumn", payStatusColumn, "pay_status");
+        transactionIdColumn = SqlIdentifier.column("OrderTable.transactionIdColumn", transactionIdColumn, "transaction_id");
+        payTimeColumn = SqlIdentifier.column("OrderTable.payTimeColumn", payTimeColumn, "pay_time");
+        closeTimeColumn = SqlIdentifier.column("OrderTable.closeTimeColumn", closeTimeColumn, "close_time");
+        createTimeColumn = SqlIdentifier.column("OrderTable.createTimeColumn", createTimeColumn, "create_time");
+        updateTimeColumn = SqlIdentifier.column("OrderTable.updateTimeColumn", updateTimeColumn, "update_time");
+    }
+
+    /** The tutorial's {@code tb_order}. */
+    public static OrderTable defaults() {
+        return new OrderTable(null, null, null, null, null, null, null, null, null);
+    }
+
+    public OrderTable withName(String name) {
+        return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
+                closeTimeColumn, createTimeColumn, updateTimeColumn);
+    }
+
+    public OrderTable withIdColumn(String idColumn) {
+        return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
+                closeTimeColumn, createTimeColumn, updateTimeColumn);
+    }
+
+    public OrderTable withStatusColumn(String statusColumn) {
+        return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
+                closeTimeColumn, createTimeColumn, updateTimeColumn);
+    }
+
+    public OrderTable withPayStatusColumn(String payStatusColumn) {
+        return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
+                closeTimeColumn, createTimeColumn, updateTimeColumn);
+    }
+
+    public OrderTable withTransactionIdColumn(String transactionIdColumn) {
+        return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
+                closeTimeColumn, createTimeColumn, updateTimeColumn);
+    }
+
+    public OrderTable withPayTimeColumn(String payTimeColumn) {
+        return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
+                closeTimeColumn, createTimeColumn, updateTimeColumn);
+    }
+
+    public OrderTable withCloseTimeColumn(String closeTimeColumn) {
+        return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
+                closeTimeColumn, createTimeColumn, updateTimeColumn);
+    }
+
+    public OrderTable withCreateTimeColumn(String createTimeColumn) {
+        return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
+                closeTimeColumn, createTimeColumn, updateTimeColumn);
+    }
+
+    public OrderTable withUpdateTimeColumn(String updateTimeColumn) {
+        return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
+                closeTimeColumn, createTimeColumn, updateTimeColumn);
+    }
+}

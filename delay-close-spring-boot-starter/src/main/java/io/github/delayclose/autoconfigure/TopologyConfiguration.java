@@ -1,0 +1,38 @@
+package io.github.delayclose.autoconfigure;
+
+import io.github.delayclose.core.topology.DelayTopology;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The delay topology, from {@code delay-close.queues.*}, and what declares it. */
+@Configuration(proxyBeanMethods = false)
+class TopologyConfiguration {
+
+    static final String DECLARABLES = "delayCloseDeclarables";
+
+    @Bean
+    @ConditionalOnMissingBean
+    DelayTopology delayCloseTopology(DelayCloseProperties properties) {
+        DelayCloseProperties.Queues queues = properties.queues();
+        return new DelayTopology(queues.delay(), queues.deadLetterExchange(), queues.timeout(), queues.parking(),
+                queues.type(), properties.timeout(), properties.retry().toBackoff(), properties.recheck().interval());
+    }
+
+    @Bean(DECLARABLES)
+    @ConditionalOnMissingBean(name = DECLARABLES)
+    Declarables delayCloseDeclarables(DelayTopology topology) {
+        return topology.declarables();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TopologyDeclarer delayCloseTopologyDeclarer(
+            @Qualifier(DelayCloseAutoConfiguration.CONNECTION_FACTORY) ConnectionFactory connectionFactory,
+            @Qualifier(DECLARABLES) Declarables declarables) {
+        return new TopologyDeclarer(connectionFactory, declarables);
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.delayclose.wxpay.autoconfigure;
+
+import io.github.delayclose.autoconfigure.DelayCloseAutoConfiguration;
+import io.github.delayclose.autoconfigure.DelayCloseProperties;
+import io.github.delayclose.core.spi.PaymentGateway;
+import io.github.delayclose.wxpay.WxPayPaymentGateway;
+import io.github.delayclose.wxpay.WxPayTimeoutCheck;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The WeChat Pay v2 {@link PaymentGateway}, when {@code delay-close.wxpay.api-key} is set and the
+ * application defines no gateway of its own.
+ */
+@AutoConfiguration(before = DelayCloseAutoConfiguration.class)
+@ConditionalOnClass({ WxPayPaymentGateway.class, com.github.wxpay.sdk.WXPay.class })
+@ConditionalOnBooleanProperty(name = "delay-close.enabled", matchIfMissing = true)
+@ConditionalOnProperty(prefix = "delay-close.wxpay", name = "api-key")
+@EnableConfigurationProperties({ DelayCloseWxPayProperties.class, DelayCloseProperties.class })
+public class DelayCloseWxPayAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(PaymentGateway.class)
+    WxPayPaymentGateway wxPayPaymentGateway(DelayCloseWxPayProperties wxPay, DelayCloseProperties properties) {
+        // WeChat refuses to close an order within 5 minutes of its creation; a shorter payment
+        // window would make every close fail and retry until the 5 minutes are up.
+        WxPayTimeoutCheck.warnIfTooShort(properties.timeout());
+        return new WxPayPaymentGateway(wxPay.toSettings());
+    }
+}
