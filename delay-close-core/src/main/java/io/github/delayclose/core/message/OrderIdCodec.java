@@ -5,8 +5,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import io.github.delayclose.core.spi.OrderIdRules;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -18,19 +18,16 @@ import org.springframework.amqp.core.MessageProperties;
  */
 public final class OrderIdCodec {
 
-    /**
-     * Letters, digits and the punctuation WeChat Pay allows in {@code out_trade_no}, plus '.' and
-     * ':'; 1 to 64 characters. Strict on purpose: a JSON-quoted or padded id is a producer bug
-     * that should be parked and seen, not silently "fixed".
-     */
-    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-|*@.:]{0,63}");
-
     private OrderIdCodec() {
     }
 
-    /** Whether {@code orderId} can be carried in a timeout message. */
+    /**
+     * Whether {@code orderId} can be carried in a timeout message: {@link OrderIdRules#ANY}. Strict on
+     * purpose: a JSON-quoted or padded id is a producer bug that should be parked and seen, not
+     * silently "fixed".
+     */
     public static boolean isValid(String orderId) {
-        return orderId != null && ORDER_ID.matcher(orderId).matches();
+        return OrderIdRules.ANY.accepts(orderId);
     }
 
     /**
@@ -41,8 +38,8 @@ public final class OrderIdCodec {
      */
     public static String requireValid(String orderId) {
         if (!isValid(orderId)) {
-            throw new IllegalArgumentException("order id must be 1 to 64 characters of letters, digits and _-|*@.: "
-                    + "starting with a letter or digit, but was " + (orderId == null ? "null" : "'" + orderId + "'"));
+            throw new IllegalArgumentException("order id must be " + OrderIdRules.ANY.description() + ", but was "
+                    + (orderId == null ? "null" : "'" + orderId + "'"));
         }
         return orderId;
     }

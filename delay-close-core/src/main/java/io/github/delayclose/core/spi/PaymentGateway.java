@@ -29,4 +29,14 @@ public interface PaymentGateway {
      *     provider's own transient errors (WeChat Pay's {@code SYSTEMERROR})
      */
     TradeCloseResult closeOrder(String orderId);
+
+    /**
+     * The order ids this provider accepts. {@code schedule()} refuses any other id at once, so it
+     * fails before the order's transaction commits rather than at the provider much later.
+     *
+     * @return the rules; by default every id a timeout message can carry
+     */
+    default OrderIdRules orderIdRules() {
+        return OrderIdRules.ANY;
+    }
 }

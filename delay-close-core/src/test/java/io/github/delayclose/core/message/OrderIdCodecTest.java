@@ -64,7 +64,7 @@ class OrderIdCodecTest {
         assertThat(OrderIdCodec.fromMessage(textMessage(orderId.getBytes(StandardCharsets.UTF_8)))).isEmpty();
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> OrderIdCodec.requireValid(orderId))
-                .withMessageContaining("1 to 64 characters")
+                .withMessageContaining("1 to 64 letters, digits or _-|*@.:")
                 .withMessageContaining("'" + orderId + "'");
         assertThatIllegalArgumentException().isThrownBy(() -> OrderIdCodec.toMessage(orderId));
     }
