@@ -2,7 +2,11 @@ package io.github.delayclose.autoconfigure;
 
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
+import io.github.delayclose.core.close.DatabaseGate;
 import io.github.delayclose.core.close.OrderCloser;
+import io.github.delayclose.core.gateway.ThrottledPaymentGateway;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
 import io.github.delayclose.core.payment.PaymentRecorder;
 import io.github.delayclose.core.spi.OrderRepository;
@@ -28,9 +32,18 @@ class ClosingConfiguration {
     @ConditionalOnMissingBean
     OrderCloser orderCloser(ObjectProvider<OrderRepository> orders, ObjectProvider<PaymentGateway> gateway,
             ObjectProvider<StockRestorer> stock, PaymentRecorder payments,
-            @Qualifier(TRANSACTIONS) TransactionOperations transactions) {
-        return new OrderCloser(SpiBeans.orderRepository(orders), SpiBeans.paymentGateway(gateway),
-                SpiBeans.stockRestorer(stock), payments, transactions, Clock.systemUTC());
+            @Qualifier(TRANSACTIONS) TransactionOperations transactions, DatabaseGate database,
+            DelayCloseProperties properties) {
+        PaymentGateway provider = ThrottledPaymentGateway.of(SpiBeans.paymentGateway(gateway),
+                properties.provider().toLimits());
+        return new OrderCloser(SpiBeans.orderRepository(orders), provider, SpiBeans.stockRestorer(stock), payments,
+                transactions, database, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DatabaseGate delayCloseDatabaseGate(DelayCloseProperties properties, ObjectProvider<DataSource> dataSource) {
+        return DatabaseGates.sized(properties.listener(), dataSource.getIfUnique());
     }
 
     @Bean

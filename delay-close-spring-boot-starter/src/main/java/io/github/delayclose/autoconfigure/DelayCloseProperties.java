@@ -2,6 +2,7 @@ package io.github.delayclose.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.delayclose.core.gateway.ProviderLimits;
 import io.github.delayclose.core.topology.QueueType;
 import io.github.delayclose.core.topology.RetryBackoff;
 import jakarta.validation.Valid;
@@ -29,7 +30,8 @@ import org.springframework.validation.annotation.Validated;
  *     close, order log, stock restore); needed only when the application has several and none is
  *     primary
  * @param queues names and type of the queues and exchange
- * @param listener the timeout queue's consumers
+ * @param listener the timeout queue's consumers and the closes they run at once
+ * @param provider ceilings on calls to the payment provider
  * @param retry retries of a timeout that failed
  * @param recheck re-checks while the payer is still paying
  * @param publish publishing of delay, retry and parking messages
@@ -40,7 +42,7 @@ import org.springframework.validation.annotation.Validated;
 public record DelayCloseProperties(@DefaultValue("true") boolean enabled,
         @DefaultValue("30m") @DurationMin(millis = 1) @DurationMax(millis = Integer.MAX_VALUE) Duration timeout,
         @Nullable String transactionManager, @DefaultValue @Valid Queues queues, @DefaultValue @Valid Listener listener,
-        @DefaultValue @Valid Retry retry, @DefaultValue @Valid Recheck recheck, @DefaultValue @Valid Publish publish,
+        @DefaultValue @Valid Provider provider, @DefaultValue @Valid Retry retry, @DefaultValue @Valid Recheck recheck, @DefaultValue @Valid Publish publish,
         @DefaultValue @Valid Sweep sweep) {
 
     /** RabbitMQ reserves names starting with {@code amq.}. */
@@ -71,22 +73,50 @@ public record DelayCloseProperties(@DefaultValue("true") boolean enabled,
     }
 
     /**
-     * The timeout queue's consumers. delay-close's listener container is its own: the application's
-     * {@code spring.rabbitmq.listener.simple.*} settings tune the application's listeners, not this
-     * one, so that tuning them never changes how many orders close at once.
+     * The timeout queue's consumers, and the closes they keep in flight. A close mostly waits (for the
+     * provider, twice, and for a short transaction), so closes are not tied to consumer threads: the
+     * consumers hand messages to a window of closes that run at once, and the broker delivers no more
+     * unacknowledged messages than the window holds. delay-close's listener container is its own:
+     * the application's {@code spring.rabbitmq.listener.simple.*} settings tune the application's
+     * listeners, not this one, so that tuning them never changes how many orders close at once.
      *
      * @param autoStartup whether the listener starts with the application
-     * @param concurrency consumers started at once; each closes one order at a time
-     * @param maxConcurrency most consumers, added while messages keep arriving
-     * @param prefetch unacknowledged messages each consumer may hold
+     * @param consumers consumers taking messages off the timeout queue
+     * @param window closes in flight at once, over all consumers; each consumer's prefetch is its share
+     * @param databaseConcurrency closes using the database at once; 0 sizes it to the connection pool
+     *     (HikariCP), or leaves it unbounded when the pool's size cannot be read
+     * @param shutdownGrace how long a shutdown waits for the closes in flight; a close still running
+     *     after it is not acked, so the broker delivers its message again
      */
-    public record Listener(@DefaultValue("true") boolean autoStartup, @DefaultValue("8") @Min(1) int concurrency,
-            @DefaultValue("32") @Min(1) int maxConcurrency, @DefaultValue("5") @Min(1) int prefetch) {
+    public record Listener(@DefaultValue("true") boolean autoStartup, @DefaultValue("2") @Min(1) int consumers,
+            @DefaultValue("200") @Min(1) int window, @DefaultValue("0") @Min(0) int databaseConcurrency,
+            @DefaultValue("30s") @DurationMin(millis = 0) Duration shutdownGrace) {
 
-        /** max-concurrency must not be below concurrency. */
-        @AssertTrue(message = "must be at least delay-close.listener.concurrency")
-        public boolean isMaxConcurrencyAtLeastConcurrency() {
-            return maxConcurrency >= concurrency;
+        /** The window must leave every consumer a prefetch of at least one message. */
+        @AssertTrue(message = "must be at least delay-close.listener.consumers")
+        public boolean isWindowAtLeastConsumers() {
+            return window >= consumers;
+        }
+
+        /** Each consumer's share of the window, as its prefetch. */
+        int prefetchPerConsumer() {
+            return Math.max(1, window / consumers);
+        }
+    }
+
+    /**
+     * Ceilings on calls to the payment provider, applied to each gateway on its own, so that a burst of
+     * expiring orders queues in delay-close instead of tripping the provider's rate limits. A call over
+     * a ceiling waits; it never fails or parks because of it.
+     *
+     * @param maxCallsPerSecond the most calls started in any second; 0 for no ceiling
+     * @param maxConcurrentCalls the most calls under way at once; 0 for no ceiling
+     */
+    public record Provider(@DefaultValue("0") @Min(0) int maxCallsPerSecond,
+            @DefaultValue("0") @Min(0) int maxConcurrentCalls) {
+
+        ProviderLimits toLimits() {
+            return new ProviderLimits(maxCallsPerSecond, maxConcurrentCalls);
         }
     }
 

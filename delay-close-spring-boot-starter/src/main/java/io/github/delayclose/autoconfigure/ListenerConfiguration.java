@@ -1,8 +1,10 @@
 package io.github.delayclose.autoconfigure;
 
 import io.github.delayclose.core.close.OrderCloser;
+import io.github.delayclose.core.listen.CloseWindow;
 import io.github.delayclose.core.listen.ParkingRecoverer;
 import io.github.delayclose.core.listen.Redelivery;
+import io.github.delayclose.core.listen.TimeoutHandler;
 import io.github.delayclose.core.listen.TimeoutListener;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
 import io.github.delayclose.core.publish.ConfirmedPublisher;
@@ -37,8 +39,21 @@ class ListenerConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TimeoutListener delayCloseTimeoutListener(OrderCloser closer, Redelivery redelivery, DelayCloseMetrics metrics) {
-        return new TimeoutListener(closer, redelivery, metrics);
+    TimeoutHandler delayCloseTimeoutHandler(OrderCloser closer, Redelivery redelivery, DelayCloseMetrics metrics) {
+        return new TimeoutHandler(closer, redelivery, metrics);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CloseWindow delayCloseWindow(DelayCloseProperties properties) {
+        return new CloseWindow(properties.listener().window());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TimeoutListener delayCloseTimeoutListener(TimeoutHandler handler, CloseWindow window,
+            DelayCloseProperties properties) {
+        return new TimeoutListener(handler, window, properties.listener().shutdownGrace());
     }
 
     @Bean(CONTAINER)
@@ -51,14 +66,18 @@ class ListenerConfiguration {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(topology.timeoutQueue());
         container.setMessageListener(listener);
-        // AUTO acks after the listener returns, i.e. after the outcome is durable. A listener
-        // exception rejects without requeue: the timeout queue dead-letters it to parking.
-        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        // The listener acks each message itself, on the consumer's channel, once its close in the
+        // window has a durable outcome; the consumer thread has long moved on by then.
+        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setDefaultRequeueRejected(false);
-        container.setConcurrentConsumers(settings.concurrency());
-        container.setMaxConcurrentConsumers(settings.maxConcurrency());
-        container.setPrefetchCount(settings.prefetch());
+        container.setConcurrentConsumers(settings.consumers());
+        container.setMaxConcurrentConsumers(settings.consumers());
+        // Together the consumers hold at most the window's worth of unacknowledged messages, so the
+        // backlog waits in the broker, not in memory.
+        container.setPrefetchCount(settings.prefetchPerConsumer());
         container.setAutoStartup(settings.autoStartup());
+        // Stops after the listener, which first lets the closes in flight finish and ack.
+        container.setPhase(TimeoutListener.PHASE - 100);
         // Redeclares the timeout queue if it is deleted while the application runs.
         container.setAmqpAdmin(declarer.admin());
         customizers.orderedStream().forEach(customizer -> customizer.customize(container));

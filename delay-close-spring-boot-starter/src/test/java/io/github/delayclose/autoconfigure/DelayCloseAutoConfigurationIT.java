@@ -80,9 +80,11 @@ class DelayCloseAutoConfigurationIT {
                     SimpleMessageListenerContainer container = context.getBean("delayCloseListenerContainer",
                             SimpleMessageListenerContainer.class);
                     assertThat(container.getQueueNames()).containsExactly("queue.ordertimeout");
-                    assertThat(container).extracting("concurrentConsumers").isEqualTo(8);
-                    assertThat(container).extracting("maxConcurrentConsumers").isEqualTo(32);
-                    assertThat(container).extracting("prefetchCount").isEqualTo(5);
+                    // A window of 200 closes over 2 consumers, each holding its share unacknowledged.
+                    assertThat(container).extracting("concurrentConsumers").isEqualTo(2);
+                    assertThat(container).extracting("prefetchCount").isEqualTo(100);
+                    assertThat(container.getAcknowledgeMode()).isEqualTo(org.springframework.amqp.core.AcknowledgeMode.MANUAL);
+                    assertThat(context.getBean(io.github.delayclose.core.listen.CloseWindow.class).size()).isEqualTo(200);
                 });
     }
 
@@ -146,8 +148,8 @@ class DelayCloseAutoConfigurationIT {
                 .withPropertyValues("delay-close.timeout=45s", "delay-close.queues.type=quorum",
                         "delay-close.retry.max-attempts=4", "delay-close.retry.initial-interval=2s",
                         "delay-close.retry.multiplier=2", "delay-close.retry.max-interval=3s",
-                        "delay-close.recheck.interval=7s", "delay-close.listener.concurrency=3",
-                        "delay-close.listener.max-concurrency=6", "delay-close.listener.prefetch=2",
+                        "delay-close.recheck.interval=7s", "delay-close.listener.consumers=3",
+                        "delay-close.listener.window=7",
                         "delay-close.queues.delay=" + prefix + ".q.delay", "delay-close.queues.timeout=" + prefix + ".q.timeout",
                         "delay-close.queues.parking=" + prefix + ".q.parking",
                         "delay-close.queues.dead-letter-exchange=" + prefix + ".q.dlx")
@@ -161,8 +163,10 @@ class DelayCloseAutoConfigurationIT {
                     SimpleMessageListenerContainer container = context.getBean("delayCloseListenerContainer",
                             SimpleMessageListenerContainer.class);
                     assertThat(container).extracting("concurrentConsumers").isEqualTo(3);
-                    assertThat(container).extracting("maxConcurrentConsumers").isEqualTo(6);
-                    assertThat(container).extracting("prefetchCount").isEqualTo(2);
+                    assertThat(container).extracting("maxConcurrentConsumers").isEqualTo(3);
+                    assertThat(container).extracting("prefetchCount").as("each consumer's share of the window")
+                            .isEqualTo(2);
+                    assertThat(context.getBean(io.github.delayclose.core.listen.CloseWindow.class).size()).isEqualTo(7);
                     Queue delay = context.getBean(Declarables.class).getDeclarablesByType(Queue.class).stream()
                             .filter(queue -> queue.getName().equals(prefix + ".q.delay")).findFirst().orElseThrow();
                     assertThat(delay.getArguments()).containsEntry("x-message-ttl", 45_000)

@@ -53,7 +53,7 @@ import static org.awaitility.Awaitility.await;
         "delay-close.recheck.max-rechecks=40",
         "delay-close.sweep.interval=2s",
         "delay-close.sweep.grace=10s",
-        "delay-close.listener.concurrency=4",
+        "delay-close.listener.window=16",
         "management.endpoints.web.exposure.include=health,metrics",
         "demo.wxpay-simulator.enabled=true",
         "delay-close.wxpay.base-url=http://127.0.0.1:${demo.wxpay-simulator.port}" })

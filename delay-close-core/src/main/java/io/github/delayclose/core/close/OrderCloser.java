@@ -9,6 +9,7 @@ import io.github.delayclose.core.payment.PaymentRecordResult;
 import io.github.delayclose.core.payment.PaymentRecorder;
 import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.OrderRepository;
+import io.github.delayclose.core.spi.Payment;
 import io.github.delayclose.core.spi.PaymentGateway;
 import io.github.delayclose.core.spi.PaymentGatewayException;
 import io.github.delayclose.core.spi.StockRestorer;
@@ -35,15 +36,25 @@ public final class OrderCloser {
     private final StockRestorer stock;
     private final PaymentRecorder payments;
     private final TransactionOperations transactions;
+    private final DatabaseGate database;
     private final Clock clock;
 
     public OrderCloser(OrderRepository orders, PaymentGateway gateway, StockRestorer stock, PaymentRecorder payments,
             TransactionOperations transactions, Clock clock) {
+        this(orders, gateway, stock, payments, transactions, DatabaseGate.unbounded(), clock);
+    }
+
+    /**
+     * @param database bounds how many closes use the database at once; provider calls never hold it
+     */
+    public OrderCloser(OrderRepository orders, PaymentGateway gateway, StockRestorer stock, PaymentRecorder payments,
+            TransactionOperations transactions, DatabaseGate database, Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.stock = Objects.requireNonNull(stock, "stock");
         this.payments = Objects.requireNonNull(payments, "payments");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -55,7 +66,7 @@ public final class OrderCloser {
      *     answer; nothing was changed locally in that case
      */
     public TimeoutOutcome close(String orderId) {
-        return switch (CloseDecision.onTimeout(orders.findStatus(orderId))) {
+        return switch (CloseDecision.onTimeout(database.call(() -> orders.findStatus(orderId)))) {
             case NOTHING -> TimeoutOutcome.ALREADY_FINAL;
             case RETRY_ORDER_NOT_FOUND ->
                 throw new CloseFailedException(FailureReason.ORDER_NOT_FOUND, "order " + orderId + " not found");
@@ -95,13 +106,13 @@ public final class OrderCloser {
     }
 
     private TimeoutOutcome closeLocally(String orderId, TradeState providerState) {
-        Boolean closed = transactions.execute(tx -> {
+        Boolean closed = database.call(() -> transactions.execute(tx -> {
             boolean won = orders.markClosed(orderId, clock.instant());
             if (won) {
                 stock.restore(orderId);
             }
             return won;
-        });
+        }));
         if (Boolean.TRUE.equals(closed)) {
             log.info("Closed unpaid order " + orderId + " (provider said " + providerState + ")");
             return TimeoutOutcome.CLOSED;
@@ -112,7 +123,8 @@ public final class OrderCloser {
     private TimeoutOutcome compensate(String orderId, TradeReport answer) {
         // Through the recorder, so that a payment finding the order closed meanwhile is reported
         // as late exactly as a late payment notification would be.
-        if (payments.recordUnpaid(orderId, answer.payment().orElseThrow()) == PaymentRecordResult.RECORDED) {
+        Payment payment = answer.payment().orElseThrow();
+        if (database.call(() -> payments.recordUnpaid(orderId, payment)) == PaymentRecordResult.RECORDED) {
             log.info("Order " + orderId + " was paid at the provider (" + answer.state()
                     + ") but not locally: recorded the payment");
             return TimeoutOutcome.COMPENSATED_AS_PAID;

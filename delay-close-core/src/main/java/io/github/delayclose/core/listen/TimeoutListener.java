@@ -1,69 +1,133 @@
 package io.github.delayclose.core.listen;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
-import io.github.delayclose.core.close.CloseFailedException;
-import io.github.delayclose.core.close.TimeoutOutcome;
-import io.github.delayclose.core.close.FailureReason;
-import io.github.delayclose.core.close.OrderCloser;
-import io.github.delayclose.core.message.OrderIdCodec;
-import io.github.delayclose.core.metrics.DelayCloseMetrics;
+import com.rabbitmq.client.Channel;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageListener;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+import org.springframework.context.SmartLifecycle;
 
 /**
- * Consumes the timeout queue: one message per order whose payment window ended.
+ * Consumes the timeout queue without tying a consumer thread to each close: every message is handed
+ * to the {@link CloseWindow} and acknowledged on its channel when its close has finished, so a few
+ * consumers keep a whole window of closes busy. Needs a container in {@code MANUAL} acknowledge mode.
  *
- * <p>Returns normally only when the message's outcome is durable (the order closed or paid in the
- * database, or a copy confirmed on a retry, re-check or parking queue); the container then acks.
- * If even that fails, the exception makes the container reject the message without requeue, and
- * the timeout queue's dead-letter settings park it: nothing loops, nothing is lost.
+ * <ul>
+ *   <li>A close that ended durably (closed, paid, or sent on to a retry, re-check or parking queue)
+ *       is acked.</li>
+ *   <li>A close whose outcome could not even be made durable is rejected without requeue: the
+ *       timeout queue dead-letters it to the parking queue.</li>
+ *   <li>On shutdown the listener stops taking new closes (it hands deliveries back to the broker),
+ *       lets the closes in flight finish and ack, and only then lets the container close its
+ *       channels. A close still running when the grace period ends is not acked: the broker delivers
+ *       its message again, and closing is idempotent. Nothing is acked and lost.</li>
+ * </ul>
  */
-public final class TimeoutListener implements MessageListener {
+public final class TimeoutListener implements ChannelAwareMessageListener, SmartLifecycle {
 
-    private final OrderCloser closer;
-    private final Redelivery redelivery;
-    private final DelayCloseMetrics metrics;
+    /**
+     * Stops before the listener container (whose phase is {@code Integer.MAX_VALUE - 100} in
+     * delay-close's configuration), so acks still find their channels open.
+     */
+    public static final int PHASE = Integer.MAX_VALUE;
 
-    public TimeoutListener(OrderCloser closer, Redelivery redelivery, DelayCloseMetrics metrics) {
-        this.closer = Objects.requireNonNull(closer, "closer");
-        this.redelivery = Objects.requireNonNull(redelivery, "redelivery");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    private static final Log log = LogFactory.getLog(TimeoutListener.class);
+
+    private final TimeoutHandler handler;
+    private final CloseWindow window;
+    private final Duration shutdownGrace;
+    private volatile boolean draining;
+
+    /**
+     * @param shutdownGrace how long a shutdown waits for the closes in flight
+     */
+    public TimeoutListener(TimeoutHandler handler, CloseWindow window, Duration shutdownGrace) {
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.window = Objects.requireNonNull(window, "window");
+        this.shutdownGrace = Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     }
 
     @Override
-    public void onMessage(Message message) {
-        Optional<String> orderId = OrderIdCodec.fromMessage(message);
-        if (orderId.isEmpty()) {
-            redelivery.park(message, FailureReason.MALFORMED_MESSAGE, 1,
-                    new IllegalArgumentException("message body is not an order id: " + preview(message.getBody())));
+    public void onMessage(Message message, Channel channel) {
+        long deliveryTag = message.getMessageProperties().getDeliveryTag();
+        if (draining) {
+            settle(channel, deliveryTag, Settlement.GIVE_BACK);
             return;
         }
         try {
-            TimeoutOutcome result = closer.close(orderId.get());
-            metrics.outcome(result);
-            if (result == TimeoutOutcome.STILL_PAYING) {
-                redelivery.recheckOrPark(message);
-            }
+            window.submit(() -> handler.handle(message)).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    log.error("Could not make the outcome of " + describe(message) + " durable; rejecting it, "
+                            + "so the timeout queue dead-letters it to parking", failure);
+                }
+                settle(channel, deliveryTag, failure == null ? Settlement.ACK : Settlement.REJECT);
+            });
         }
-        catch (CloseFailedException ex) {
-            redelivery.retryOrPark(message, ex.reason(), ex);
-        }
-        catch (RuntimeException ex) {
-            redelivery.retryOrPark(message, FailureReason.UNEXPECTED_ERROR, ex);
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            settle(channel, deliveryTag, Settlement.GIVE_BACK);
         }
     }
 
-    private static String preview(byte[] body) {
-        if (body == null || body.length == 0) {
-            return "(empty)";
+    private void settle(Channel channel, long deliveryTag, Settlement settlement) {
+        try {
+            switch (settlement) {
+                case ACK -> channel.basicAck(deliveryTag, false);
+                case REJECT -> channel.basicReject(deliveryTag, false);
+                case GIVE_BACK -> channel.basicReject(deliveryTag, true);
+            }
         }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < Math.min(body.length, 40); i++) {
-            int b = body[i] & 0xff;
-            text.append(b >= 0x20 && b < 0x7f ? String.valueOf((char) b) : String.format("\\x%02x", b));
+        catch (IOException | RuntimeException ex) {
+            // The channel closed meanwhile (broker restart, shutdown): the broker delivers the
+            // message again, and closing it a second time changes nothing.
+            log.debug("Could not " + settlement + " delivery " + deliveryTag + "; the broker will redeliver it", ex);
         }
-        return "'" + text + (body.length > 40 ? "…' (" + body.length + " bytes)" : "'");
+    }
+
+    private static String describe(Message message) {
+        String id = message.getMessageProperties().getMessageId();
+        return id == null ? "a timeout message" : "the timeout of order " + id;
+    }
+
+    /** The closes running now. */
+    public int inFlight() {
+        return window.inFlight();
+    }
+
+    @Override
+    public void start() {
+        draining = false;
+    }
+
+    @Override
+    public void stop() {
+        draining = true;
+        try {
+            if (!window.awaitEmpty(shutdownGrace)) {
+                log.warn(window.inFlight() + " close(s) still running after " + shutdownGrace
+                        + "; their messages are redelivered, and closing them again is safe");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !draining;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    private enum Settlement {
+        ACK, REJECT, GIVE_BACK
     }
 }
