@@ -1,6 +1,7 @@
 package io.github.delayclose.jdbc;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -12,8 +13,10 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import io.github.delayclose.core.spi.OrderRepository;
+import io.github.delayclose.core.spi.OrderSnapshot;
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.core.spi.OverdueOrder;
+import io.github.delayclose.core.spi.OverduePosition;
 import io.github.delayclose.core.spi.Payment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,6 +41,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * part. Use the zone in which the shop writes {@code create_time}, or the overdue search will be off
  * by the difference.
  *
+ * <p><b>Deadlines.</b> With a deadline column ({@link OrderTable#deadlineColumn()}), each order has a
+ * deadline of its own, which delay-close writes when the order is scheduled and moves when it is
+ * rescheduled; without one, every order's deadline is its creation time plus the payment window.
+ *
  * <p><b>Overdue search.</b> {@link #findOverdueUnpaid} reads with {@code FOR UPDATE SKIP LOCKED}, so
  * instances sweeping at the same time get different orders. The locks last until the caller's
  * transaction ends; called outside a transaction they are released at once and the result is only a
@@ -57,17 +64,13 @@ public final class JdbcOrderRepository implements OrderRepository {
 
     private final Clock clock;
 
+    private final Duration paymentWindow;
+
     private final Optional<OrderLogWriter> orderLog;
 
     private final String orderTableName;
 
-    private final String selectStatus;
-
-    private final String closeIfUnpaid;
-
-    private final String payIfUnpaid;
-
-    private final String selectOverdue;
+    private final OrderSql sql;
 
     private JdbcOrderRepository(Builder builder) {
         this.jdbc = JdbcClient.create(builder.dataSource);
@@ -75,25 +78,11 @@ public final class JdbcOrderRepository implements OrderRepository {
         this.codes = builder.statusCodes;
         this.zone = builder.zone;
         this.clock = builder.clock;
+        this.paymentWindow = builder.paymentWindow;
         this.orderLog = Optional.ofNullable(builder.orderLogTable)
                 .map(table -> new OrderLogWriter(jdbc, table, builder.operator, builder.logIds, builder.zone));
-        OrderTable t = builder.orderTable;
-        String table = SqlIdentifier.quote(t.name());
-        String id = SqlIdentifier.quote(t.idColumn());
-        String status = SqlIdentifier.quote(t.statusColumn());
-        String createTime = SqlIdentifier.quote(t.createTimeColumn());
-        this.orderTableName = t.name();
-        this.selectStatus = "SELECT " + status + " FROM " + table + " WHERE " + id + " = ?";
-        this.closeIfUnpaid = "UPDATE " + table + " SET " + status + " = ?, " + SqlIdentifier.quote(t.closeTimeColumn())
-                + " = ?, " + SqlIdentifier.quote(t.updateTimeColumn()) + " = ? WHERE " + id + " = ? AND " + status + " = ?";
-        this.payIfUnpaid = "UPDATE " + table + " SET " + status + " = ?, " + SqlIdentifier.quote(t.payStatusColumn())
-                + " = ?, " + SqlIdentifier.quote(t.transactionIdColumn()) + " = ?, "
-                + SqlIdentifier.quote(t.payTimeColumn()) + " = ?, " + SqlIdentifier.quote(t.updateTimeColumn())
-                + " = ? WHERE " + id + " = ? AND " + status + " = ?";
-        // The id breaks ties between equal create times, so that batches are deterministic.
-        this.selectOverdue = "SELECT " + id + ", " + createTime + " FROM " + table + " WHERE " + status + " = ? AND "
-                + createTime + " < ? AND (" + createTime + " > ? OR (" + createTime + " = ? AND " + id + " > ?)) ORDER BY "
-                + createTime + ", " + id + " LIMIT ? FOR UPDATE SKIP LOCKED";
+        this.orderTableName = builder.orderTable.name();
+        this.sql = new OrderSql(builder.orderTable);
     }
 
     /**
@@ -108,13 +97,15 @@ public final class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public Optional<OrderStatus> findStatus(String orderId) {
+        return findOrder(orderId).map(OrderSnapshot::status);
+    }
+
+    /** {@inheritDoc} Reads the status and whichever optional columns are configured, in one query. */
+    @Override
+    public Optional<OrderSnapshot> findOrder(String orderId) {
         Objects.requireNonNull(orderId, "orderId");
-        return jdbc.sql(selectStatus).param(orderId).query(String.class).optional().map(code -> {
-            if (code == null) {
-                throw new IllegalStateException("order " + orderId + " has no status (NULL) in " + orderTableName);
-            }
-            return codes.toStatus(code);
-        });
+        return jdbc.sql(sql.selectOrder).param(orderId)
+                .query((row, number) -> sql.readOrder(row, orderId, codes, zone)).optional();
     }
 
     @Override
@@ -124,7 +115,7 @@ public final class JdbcOrderRepository implements OrderRepository {
         LocalDateTime at = local(closedAt);
         return transactions.run(() -> {
             boolean won = wonOne(orderId,
-                    jdbc.sql(closeIfUnpaid).params(codes.closed(), at, at, orderId, codes.unpaid()).update());
+                    jdbc.sql(sql.closeIfUnpaid).params(codes.closed(), at, at, orderId, codes.unpaid()).update());
             if (won) {
                 orderLog.ifPresent(log -> log.write(orderId, codes.closed(), codes.payStatusUnpaid(), closedAt));
             }
@@ -140,7 +131,7 @@ public final class JdbcOrderRepository implements OrderRepository {
         // operate_time are when this shop learnt it and changed the row.
         Instant now = clock.instant();
         return transactions.run(() -> {
-            boolean won = wonOne(orderId, jdbc.sql(payIfUnpaid)
+            boolean won = wonOne(orderId, jdbc.sql(sql.payIfUnpaid)
                     .params(codes.paid(), codes.payStatusPaid(), payment.transactionId(), local(payment.paidAt()),
                             local(now), orderId, codes.unpaid())
                     .update());
@@ -151,27 +142,50 @@ public final class JdbcOrderRepository implements OrderRepository {
         });
     }
 
+    @Override
+    public boolean searchesOverdueOrders() {
+        return true;
+    }
+
     /**
      * {@inheritDoc}
      *
-     * <p>Returns unpaid orders with {@code create_time} strictly before {@code createdBefore} and after
-     * {@code after} (in the configured zone), oldest first, ties broken by id, skipping rows that
-     * another transaction has locked. The rows returned stay locked until the caller's transaction
-     * ends.
+     * <p>With a deadline column, returns unpaid orders whose deadline is before {@code deadlineBefore};
+     * without one, those created more than the payment window before it, with their creation time plus
+     * the window as deadline. Oldest first, ties broken by id, skipping rows that another transaction has
+     * locked. The rows returned stay locked until the caller's transaction ends.
      */
     @Override
-    public List<OverdueOrder> findOverdueUnpaid(OverdueOrder after, Instant createdBefore, int limit) {
+    public List<OverdueOrder> findOverdueUnpaid(OverduePosition after, Instant deadlineBefore, int limit) {
         Objects.requireNonNull(after, "after");
-        Objects.requireNonNull(createdBefore, "createdBefore");
+        Objects.requireNonNull(deadlineBefore, "deadlineBefore");
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
         }
-        LocalDateTime afterTime = local(after.createdAt());
-        return jdbc.sql(selectOverdue)
-                .params(codes.unpaid(), local(createdBefore), afterTime, afterTime, after.orderId(), limit)
+        // Without a deadline column the scan runs over creation times, shifted by the window.
+        Duration shift = storesDeadlines() ? Duration.ZERO : paymentWindow;
+        LocalDateTime afterTime = local(after.deadline().minus(shift));
+        return jdbc.sql(sql.selectOverdue)
+                .params(codes.unpaid(), local(deadlineBefore.minus(shift)), afterTime, afterTime, after.orderId(), limit)
                 .query((row, number) -> new OverdueOrder(row.getString(1),
-                        row.getObject(2, LocalDateTime.class).atZone(zone).toInstant()))
+                        row.getObject(2, LocalDateTime.class).atZone(zone).toInstant().plus(shift)))
                 .list();
+    }
+
+    @Override
+    public boolean storesDeadlines() {
+        return sql.recordDeadline != null;
+    }
+
+    @Override
+    public boolean recordDeadline(String orderId, Instant deadline) {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(deadline, "deadline");
+        if (sql.recordDeadline == null) {
+            throw new UnsupportedOperationException("no deadline column is configured for " + orderTableName
+                    + " (OrderTable.deadlineColumn, delay-close.jdbc.order-table.deadline-column)");
+        }
+        return wonOne(orderId, jdbc.sql(sql.recordDeadline).params(local(deadline), orderId, codes.unpaid()).update());
     }
 
     private LocalDateTime local(Instant instant) {
@@ -207,6 +221,8 @@ public final class JdbcOrderRepository implements OrderRepository {
         private String operator = "system";
 
         private Supplier<String> logIds = new TimeOrderedIds();
+
+        private Duration paymentWindow = Duration.ofMinutes(30);
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -268,6 +284,19 @@ public final class JdbcOrderRepository implements OrderRepository {
          */
         public Builder logIds(Supplier<String> logIds) {
             this.logIds = Objects.requireNonNull(logIds, "logIds");
+            return this;
+        }
+
+        /**
+         * The payment window, for tables without a deadline column: an order's deadline is then its
+         * creation time plus this; default 30 minutes, as {@code delay-close.timeout}.
+         */
+        public Builder paymentWindow(Duration paymentWindow) {
+            Objects.requireNonNull(paymentWindow, "paymentWindow");
+            if (paymentWindow.isNegative() || paymentWindow.isZero()) {
+                throw new IllegalArgumentException("paymentWindow must be positive, but was " + paymentWindow);
+            }
+            this.paymentWindow = paymentWindow;
             return this;
         }
 

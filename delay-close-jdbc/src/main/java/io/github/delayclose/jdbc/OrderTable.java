@@ -1,5 +1,7 @@
 package io.github.delayclose.jdbc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where {@link JdbcOrderRepository} finds orders: the table and the columns it reads and writes.
  * Other columns of the table are left alone. {@link #defaults()} follows the tutorial's
@@ -16,10 +18,18 @@ package io.github.delayclose.jdbc;
  * @param createTimeColumn a {@code DATETIME}, when the order was created; read by the overdue search;
  *     default {@code create_time}
  * @param updateTimeColumn a {@code DATETIME}, touched by every transition; default {@code update_time}
+ * @param deadlineColumn optional: a {@code DATETIME(3)}, the order's payment deadline. With it, orders
+ *     can have deadlines of their own and move them, and the overdue search reads deadlines; without
+ *     it, every order's deadline is its creation time plus the payment window. Default: none
+ * @param channelColumn optional: the payment channel an order is paid through (for example
+ *     {@code wxpay}), when several gateways are configured. Default: none
+ * @param amountColumn optional: the amount due in the currency's minor unit (fen), checked against
+ *     the amount a payment reports. Default: none
  */
 public record OrderTable(String name, String idColumn, String statusColumn, String payStatusColumn,
         String transactionIdColumn, String payTimeColumn, String closeTimeColumn, String createTimeColumn,
-        String updateTimeColumn) {
+        String updateTimeColumn, @Nullable String deadlineColumn, @Nullable String channelColumn,
+        @Nullable String amountColumn) {
 
     /**
      * Checks every name; a {@code null} name stands for its default, so that configuration
@@ -37,55 +47,73 @@ public record OrderTable(String name, String idColumn, String statusColumn, Stri
         closeTimeColumn = SqlIdentifier.column("OrderTable.closeTimeColumn", closeTimeColumn, "close_time");
         createTimeColumn = SqlIdentifier.column("OrderTable.createTimeColumn", createTimeColumn, "create_time");
         updateTimeColumn = SqlIdentifier.column("OrderTable.updateTimeColumn", updateTimeColumn, "update_time");
+        deadlineColumn = SqlIdentifier.optionalColumn("OrderTable.deadlineColumn", deadlineColumn);
+        channelColumn = SqlIdentifier.optionalColumn("OrderTable.channelColumn", channelColumn);
+        amountColumn = SqlIdentifier.optionalColumn("OrderTable.amountColumn", amountColumn);
     }
 
     /** The tutorial's {@code tb_order}. */
     public static OrderTable defaults() {
-        return new OrderTable(null, null, null, null, null, null, null, null, null);
+        return new OrderTable(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public OrderTable withName(String name) {
         return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
-                closeTimeColumn, createTimeColumn, updateTimeColumn);
+                closeTimeColumn, createTimeColumn, updateTimeColumn, deadlineColumn, channelColumn, amountColumn);
     }
 
     public OrderTable withIdColumn(String idColumn) {
         return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
-                closeTimeColumn, createTimeColumn, updateTimeColumn);
+                closeTimeColumn, createTimeColumn, updateTimeColumn, deadlineColumn, channelColumn, amountColumn);
     }
 
     public OrderTable withStatusColumn(String statusColumn) {
         return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
-                closeTimeColumn, createTimeColumn, updateTimeColumn);
+                closeTimeColumn, createTimeColumn, updateTimeColumn, deadlineColumn, channelColumn, amountColumn);
     }
 
     public OrderTable withPayStatusColumn(String payStatusColumn) {
         return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
-                closeTimeColumn, createTimeColumn, updateTimeColumn);
+                closeTimeColumn, createTimeColumn, updateTimeColumn, deadlineColumn, channelColumn, amountColumn);
     }
 
     public OrderTable withTransactionIdColumn(String transactionIdColumn) {
         return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
-                closeTimeColumn, createTimeColumn, updateTimeColumn);
+                closeTimeColumn, createTimeColumn, updateTimeColumn, deadlineColumn, channelColumn, amountColumn);
     }
 
     public OrderTable withPayTimeColumn(String payTimeColumn) {
         return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
-                closeTimeColumn, createTimeColumn, updateTimeColumn);
+                closeTimeColumn, createTimeColumn, updateTimeColumn, deadlineColumn, channelColumn, amountColumn);
     }
 
     public OrderTable withCloseTimeColumn(String closeTimeColumn) {
         return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
-                closeTimeColumn, createTimeColumn, updateTimeColumn);
+                closeTimeColumn, createTimeColumn, updateTimeColumn, deadlineColumn, channelColumn, amountColumn);
     }
 
     public OrderTable withCreateTimeColumn(String createTimeColumn) {
         return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
-                closeTimeColumn, createTimeColumn, updateTimeColumn);
+                closeTimeColumn, createTimeColumn, updateTimeColumn, deadlineColumn, channelColumn, amountColumn);
     }
 
     public OrderTable withUpdateTimeColumn(String updateTimeColumn) {
         return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
-                closeTimeColumn, createTimeColumn, updateTimeColumn);
+                closeTimeColumn, createTimeColumn, updateTimeColumn, deadlineColumn, channelColumn, amountColumn);
+    }
+
+    public OrderTable withDeadlineColumn(@Nullable String deadlineColumn) {
+        return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
+                closeTimeColumn, createTimeColumn, updateTimeColumn, deadlineColumn, channelColumn, amountColumn);
+    }
+
+    public OrderTable withChannelColumn(@Nullable String channelColumn) {
+        return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
+                closeTimeColumn, createTimeColumn, updateTimeColumn, deadlineColumn, channelColumn, amountColumn);
+    }
+
+    public OrderTable withAmountColumn(@Nullable String amountColumn) {
+        return new OrderTable(name, idColumn, statusColumn, payStatusColumn, transactionIdColumn, payTimeColumn,
+                closeTimeColumn, createTimeColumn, updateTimeColumn, deadlineColumn, channelColumn, amountColumn);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.delayclose.jdbc;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,11 @@ final class SqlIdentifier {
      * @param what what the name is for, used in the error message (for example "OrderTable.statusColumn")
      * @return the name, unchanged
      */
+    /** Checks an optional column name: {@code null} (or empty) means the column is not used. */
+    static @Nullable String optionalColumn(String what, @Nullable String name) {
+        return name == null || name.isEmpty() ? null : column(what, name);
+    }
+
     static String column(String what, String name, String defaultName) {
         return column(what, name == null ? defaultName : name);
     }

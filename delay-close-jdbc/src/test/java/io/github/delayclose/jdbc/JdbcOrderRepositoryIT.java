@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.core.spi.OverdueOrder;
+import io.github.delayclose.core.spi.OverduePosition;
 import io.github.delayclose.core.spi.Payment;
 import org.junit.jupiter.api.Test;
 
@@ -104,15 +105,15 @@ class JdbcOrderRepositoryIT {
     }
 
     @Test
-    void overdueSearchComparesCreateTimeInTheConfiguredZone() {
+    void overdueSearchComparesCreateTimeInTheConfiguredZoneAndAddsThePaymentWindow() {
         String orderId = nextId();
-        // Stored as 2024-05-01 08:00:00, the shop's local time in Shanghai.
+        // Stored as 2024-05-01 08:00:00, the shop's local time in Shanghai; due 30 minutes later.
         shop.unpaidOrder(orderId, Instant.parse("2024-05-01T00:00:00Z"));
 
-        OverdueOrder dayBefore = OverdueOrder.startOf(Instant.parse("2024-04-30T00:00:00Z"));
-        assertThat(repository.findOverdueUnpaid(dayBefore, Instant.parse("2024-05-01T00:00:01Z"), Integer.MAX_VALUE))
-                .contains(new OverdueOrder(orderId, Instant.parse("2024-05-01T00:00:00Z")));
-        assertThat(repository.findOverdueUnpaid(dayBefore, Instant.parse("2024-05-01T00:00:00Z"), Integer.MAX_VALUE))
+        OverduePosition dayBefore = OverduePosition.startOf(Instant.parse("2024-04-30T00:00:00Z"));
+        assertThat(repository.findOverdueUnpaid(dayBefore, Instant.parse("2024-05-01T00:30:01Z"), Integer.MAX_VALUE))
+                .contains(new OverdueOrder(orderId, Instant.parse("2024-05-01T00:30:00Z")));
+        assertThat(repository.findOverdueUnpaid(dayBefore, Instant.parse("2024-05-01T00:30:00Z"), Integer.MAX_VALUE))
                 .extracting(OverdueOrder::orderId).doesNotContain(orderId);
     }
 
@@ -183,7 +184,7 @@ class JdbcOrderRepositoryIT {
 
     @Test
     void overdueSearchRejectsALimitBelowOne() {
-        assertThatIllegalArgumentException().isThrownBy(() -> repository.findOverdueUnpaid(OverdueOrder.startOf(NOW.minusSeconds(60)), NOW, 0))
+        assertThatIllegalArgumentException().isThrownBy(() -> repository.findOverdueUnpaid(OverduePosition.startOf(NOW.minusSeconds(60)), NOW, 0))
                 .withMessage("limit must be at least 1, but was 0");
     }
 

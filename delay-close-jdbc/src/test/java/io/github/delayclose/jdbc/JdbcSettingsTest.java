@@ -20,7 +20,7 @@ class JdbcSettingsTest {
     @Test
     void defaultsFollowTheTutorial() {
         assertThat(OrderTable.defaults()).isEqualTo(new OrderTable("tb_order", "id", "order_status", "pay_status",
-                "transaction_id", "pay_time", "close_time", "create_time", "update_time"));
+                "transaction_id", "pay_time", "close_time", "create_time", "update_time", null, null, null));
         assertThat(OrderLogTable.defaults()).isEqualTo(new OrderLogTable("tb_order_log", "id", "operater",
                 "operate_time", "order_id", "order_status", "pay_status"));
         assertThat(OrderItemTable.defaults()).isEqualTo(new OrderItemTable("tb_order_item", "order_id", "sku_id", "num"));
@@ -33,7 +33,7 @@ class JdbcSettingsTest {
     void withMethodsChangeOneSetting() {
         assertThat(OrderTable.defaults().withName("shop.orders").withStatusColumn("state"))
                 .isEqualTo(new OrderTable("shop.orders", "id", "state", "pay_status", "transaction_id", "pay_time",
-                        "close_time", "create_time", "update_time"));
+                        "close_time", "create_time", "update_time", null, null, null));
         assertThat(SkuTable.defaults().withStockColumn("stock")).isEqualTo(new SkuTable("tb_sku", "id", "stock", "sale_num"));
         assertThat(OrderStatusCodes.defaults().withClosed("9")).isEqualTo(new OrderStatusCodes("0", "1", "9", "0", "1"));
     }
@@ -72,7 +72,7 @@ class JdbcSettingsTest {
 
     @Test
     void plainAndQualifiedNamesAreAcceptedAndQuoted() {
-        assertThat(new OrderTable("shop.Order_2", "id", "s", "p", "t", "pt", "ct", "c", "u").name()).isEqualTo("shop.Order_2");
+        assertThat(new OrderTable("shop.Order_2", "id", "s", "p", "t", "pt", "ct", "c", "u", null, null, null).name()).isEqualTo("shop.Order_2");
         assertThat(SqlIdentifier.quote("shop.order")).isEqualTo("`shop`.`order`");
         assertThat(SqlIdentifier.quote("order")).isEqualTo("`order`");
     }

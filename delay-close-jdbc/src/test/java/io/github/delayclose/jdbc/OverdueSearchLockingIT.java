@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.github.delayclose.core.spi.OverdueOrder;
+import io.github.delayclose.core.spi.OverduePosition;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,14 +59,14 @@ class OverdueSearchLockingIT {
         CountDownLatch releaseFirst = new CountDownLatch(1);
 
         Future<List<String>> first = instances.submit(() -> transaction.execute(status -> {
-            List<String> batch = ids(repository.findOverdueUnpaid(OverdueOrder.startOf(EPOCH), cutOff, 3));
+            List<String> batch = ids(repository.findOverdueUnpaid(OverduePosition.startOf(EPOCH), cutOff, 3));
             firstHoldsBatch.countDown();
             await(releaseFirst);
             return batch;
         }));
         await(firstHoldsBatch);
         // Without SKIP LOCKED this would wait for the first transaction and time out here.
-        List<String> second = instances.submit(() -> transaction.execute(status -> ids(repository.findOverdueUnpaid(OverdueOrder.startOf(EPOCH), cutOff, 3))))
+        List<String> second = instances.submit(() -> transaction.execute(status -> ids(repository.findOverdueUnpaid(OverduePosition.startOf(EPOCH), cutOff, 3))))
                 .get(20, TimeUnit.SECONDS);
         boolean firstStillOpen = !first.isDone();
         releaseFirst.countDown();
@@ -74,7 +75,7 @@ class OverdueSearchLockingIT {
         assertThat(firstStillOpen).as("first transaction still open while the second searched").isTrue();
         assertThat(firstBatch).containsExactlyElementsOf(orders.subList(0, 3));
         assertThat(second).containsExactlyElementsOf(orders.subList(3, 6));
-        assertThat(ids(repository.findOverdueUnpaid(OverdueOrder.startOf(EPOCH), cutOff, 6)))
+        assertThat(ids(repository.findOverdueUnpaid(OverduePosition.startOf(EPOCH), cutOff, 6)))
                 .as("locks end with the transaction")
                 .containsExactlyElementsOf(orders);
     }

@@ -17,7 +17,7 @@ record ShopSchema(OrderTable orders, OrderItemTable items, String itemIdColumn, 
     /** The test-only schema of {@code V100__custom_names_schema.sql}. */
     static final ShopSchema CUSTOM = new ShopSchema(
             new OrderTable(TestDatabase.NAME + ".order", "order_no", "state", "paid_state", "wx_transaction",
-                    "paid_at", "closed_at", "created_at", "modified_at"),
+                    "paid_at", "closed_at", "created_at", "modified_at", null, null, null),
             new OrderItemTable("order_line", "order_no", "product_id", "qty"), null,
             new SkuTable("product", "product_id", "in_stock", "sold"),
             new OrderLogTable("order_event", "event_id", "actor", "happened_at", "order_no", "state", "paid_state"),

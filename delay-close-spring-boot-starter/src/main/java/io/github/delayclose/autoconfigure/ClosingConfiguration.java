@@ -4,14 +4,18 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import io.github.delayclose.core.attempt.AttemptLedger;
 import io.github.delayclose.core.close.DatabaseGate;
 import io.github.delayclose.core.close.OrderCloser;
 import io.github.delayclose.core.gateway.ThrottledPaymentGateway;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
 import io.github.delayclose.core.payment.PaymentRecorder;
+import io.github.delayclose.core.spi.CloseAttemptStore;
 import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.spi.PaymentGateway;
 import io.github.delayclose.core.spi.StockRestorer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,6 +30,8 @@ import org.springframework.transaction.support.TransactionOperations;
 @Configuration(proxyBeanMethods = false)
 class ClosingConfiguration {
 
+    private static final Log log = LogFactory.getLog(ClosingConfiguration.class);
+
     static final String TRANSACTIONS = "delayCloseTransactions";
 
     @Bean
@@ -33,11 +39,24 @@ class ClosingConfiguration {
     OrderCloser orderCloser(ObjectProvider<OrderRepository> orders, ObjectProvider<PaymentGateway> gateway,
             ObjectProvider<StockRestorer> stock, PaymentRecorder payments,
             @Qualifier(TRANSACTIONS) TransactionOperations transactions, DatabaseGate database,
-            DelayCloseProperties properties) {
+            AttemptLedger attempts, DelayCloseProperties properties) {
         PaymentGateway provider = ThrottledPaymentGateway.of(SpiBeans.paymentGateway(gateway),
                 properties.provider().toLimits());
         return new OrderCloser(SpiBeans.orderRepository(orders), provider, SpiBeans.stockRestorer(stock), payments,
-                transactions, database, Clock.systemUTC());
+                transactions, database, attempts, Clock.systemUTC());
+    }
+
+    /** The close-attempt state, when the application has a {@link CloseAttemptStore}; none otherwise. */
+    @Bean
+    @ConditionalOnMissingBean
+    AttemptLedger delayCloseAttemptLedger(ObjectProvider<CloseAttemptStore> store, DatabaseGate database) {
+        CloseAttemptStore found = store.getIfUnique();
+        if (found == null) {
+            log.warn("No CloseAttemptStore: delay-close cannot tell a lost timeout message from one waiting in a "
+                    + "retry queue, nor see a stuck one. Add delay-close-jdbc (its store keeps the state in table "
+                    + "delay_close_attempt) or define a CloseAttemptStore bean.");
+        }
+        return new AttemptLedger(found, database, Clock.systemUTC());
     }
 
     @Bean

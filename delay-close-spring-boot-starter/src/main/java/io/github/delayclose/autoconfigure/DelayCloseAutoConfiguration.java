@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(DelayCloseProperties.class)
 @Import({ ConnectionConfiguration.class, TopologyConfiguration.class, MetricsConfiguration.class,
         PublishingConfiguration.class, ClosingConfiguration.class, ListenerConfiguration.class,
-        SweepConfiguration.class })
+        SweepConfiguration.class, MonitoringConfiguration.class })
 public class DelayCloseAutoConfiguration {
 
     /** The name of delay-close's own connection factory bean. */

@@ -9,6 +9,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory.Confi
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Builds delay-close's own connection factory: the same broker, credentials, TLS and customizers as
@@ -57,8 +58,12 @@ final class DelayCloseConnectionFactories {
             CachingConnectionFactoryConfigurer configurer) {
         // A clone, so that Boot's metrics binder, which sets a collector on the client factory of
         // each connection factory bean, counts the application's and delay-close's traffic apart.
-        CachingConnectionFactory factory = new CachingConnectionFactory(
-                applicationFactory.getRabbitConnectionFactory().clone());
+        com.rabbitmq.client.ConnectionFactory client = applicationFactory.getRabbitConnectionFactory().clone();
+        // Daemon threads: a failed start-up, or a context nobody closes, must not keep the JVM alive.
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("delay-close-amqp-");
+        threads.setDaemon(true);
+        client.setThreadFactory(threads);
+        CachingConnectionFactory factory = new CachingConnectionFactory(client);
         configurer.configure(factory); // addresses and cache sizes from spring.rabbitmq.*
         factory.setPublisherConfirmType(ConfirmType.CORRELATED);
         factory.setPublisherReturns(true);

@@ -3,6 +3,8 @@ package io.github.delayclose.autoconfigure;
 import java.time.Duration;
 
 import io.github.delayclose.core.gateway.ProviderLimits;
+import io.github.delayclose.core.publish.PublishBudget;
+import io.github.delayclose.core.topology.DelayLayout;
 import io.github.delayclose.core.topology.QueueType;
 import io.github.delayclose.core.topology.RetryBackoff;
 import jakarta.validation.Valid;
@@ -36,14 +38,22 @@ import org.springframework.validation.annotation.Validated;
  * @param recheck re-checks while the payer is still paying
  * @param publish publishing of delay, retry and parking messages
  * @param sweep the safety net for orders whose delay message was lost
+ * @param health what the health indicator and the metrics read, and when it says ATTENTION
  */
 @ConfigurationProperties("delay-close")
 @Validated
 public record DelayCloseProperties(@DefaultValue("true") boolean enabled,
-        @DefaultValue("30m") @DurationMin(millis = 1) @DurationMax(millis = Integer.MAX_VALUE) Duration timeout,
+        @DefaultValue("30m") @DurationMin(millis = 1) Duration timeout,
         @Nullable String transactionManager, @DefaultValue @Valid Queues queues, @DefaultValue @Valid Listener listener,
         @DefaultValue @Valid Provider provider, @DefaultValue @Valid Retry retry, @DefaultValue @Valid Recheck recheck, @DefaultValue @Valid Publish publish,
-        @DefaultValue @Valid Sweep sweep) {
+        @DefaultValue @Valid Sweep sweep, @DefaultValue @Valid Health health) {
+
+    /** RabbitMQ refuses a queue TTL above this; the fixed layout's delay queue has the timeout as its TTL. */
+    @AssertTrue(message = "must be at most 24 days (RabbitMQ's largest queue TTL) with delay-close.queues.layout=fixed; "
+            + "the levels layout takes any timeout")
+    public boolean isTimeoutATtlWithTheFixedLayout() {
+        return queues.layout() != DelayLayout.FIXED || timeout.toMillis() <= Integer.MAX_VALUE;
+    }
 
     /** RabbitMQ reserves names starting with {@code amq.}. */
     private static final String QUEUE_NAME = "^(?!amq\\.).+";
@@ -53,13 +63,21 @@ public record DelayCloseProperties(@DefaultValue("true") boolean enabled,
     /**
      * Names and type of the queues and exchange; the defaults are the tutorial's names.
      *
-     * @param type queue type of every queue: classic, or quorum for clusters (RabbitMQ 3.10+)
-     * @param delay queue where each new order's message waits for its timeout (x-message-ttl)
-     * @param deadLetterExchange fanout exchange the delay queue dead-letters expired messages to
+     * @param type queue type of every queue: quorum (replicated, at-least-once dead-lettering; RabbitMQ
+     *     3.10+) or classic (one node, the tutorial's)
+     * @param layout how orders wait for their deadline: levels (binary delay levels, any deadline per
+     *     order, no broker change when the timeout changes) or fixed (the tutorial's one delay queue
+     *     whose TTL is the timeout)
+     * @param deliveryLimit quorum queues: deliveries of a message before the broker dead-letters it (the
+     *     timeout queue to parking); stated because RabbitMQ 4 otherwise applies 20
+     * @param delay the tutorial's delay queue (fixed layout), and the prefix of the delay levels' queues
+     * @param deadLetterExchange fanout exchange expired messages go to, and the prefix of the delay
+     *     levels' exchanges
      * @param timeout queue the listener consumes: orders whose payment window ended
      * @param parking queue for messages that could not be handled, with the reason in their headers
      */
-    public record Queues(@DefaultValue("classic") QueueType type,
+    public record Queues(@DefaultValue("quorum") QueueType type, @DefaultValue("levels") DelayLayout layout,
+            @DefaultValue("100") @Min(1) int deliveryLimit,
             @DefaultValue("queue.ordercreate") @NotBlank @Pattern(regexp = QUEUE_NAME, message = QUEUE_NAME_RULE) String delay,
             @DefaultValue("exchange.ordertimeout") @NotBlank @Pattern(regexp = QUEUE_NAME, message = QUEUE_NAME_RULE) String deadLetterExchange,
             @DefaultValue("queue.ordertimeout") @NotBlank @Pattern(regexp = QUEUE_NAME, message = QUEUE_NAME_RULE) String timeout,
@@ -157,35 +175,62 @@ public record DelayCloseProperties(@DefaultValue("true") boolean enabled,
     }
 
     /**
-     * Publishing of delay, retry and parking messages, always with publisher confirms.
+     * Publishing of delay, retry, re-check, re-drive and parking messages, always with publisher
+     * confirms. A message the broker refuses or returns is tried again for the budget, which covers a
+     * quorum leader election and a node restart; delay messages are published off the caller's thread.
      *
      * @param confirmTimeout how long to wait for the broker's confirm of one message
-     * @param maxAttempts attempts to publish an order's delay message before giving up and leaving it
-     *     to the sweep
-     * @param backoff wait before the second publish attempt; doubles after each
-     * @param threads threads that publish delay messages after commits, off the committing thread
-     * @param queueCapacity delay messages that may wait for those threads; beyond it, they are left
-     *     to the sweep
+     * @param budget how long a refused message is tried again before it is given up (a delay message
+     *     then falls to the sweep, with one log line and the {@code delay.close.schedule.failures} metric)
+     * @param firstBackoff wait after the first refused attempt; doubles after each
+     * @param maxBackoff longest wait between attempts
+     * @param threads threads that send delay messages, off the committing thread
+     * @param queueCapacity delay messages that may wait for the broker at once; beyond it, they are
+     *     left to the sweep at once
      */
     public record Publish(@DefaultValue("5s") @DurationMin(millis = 1) Duration confirmTimeout,
-            @DefaultValue("3") @Min(1) int maxAttempts, @DefaultValue("200ms") @DurationMin(millis = 0) Duration backoff,
+            @DefaultValue("60s") @DurationMin(millis = 0) Duration budget,
+            @DefaultValue("200ms") @DurationMin(millis = 0) Duration firstBackoff,
+            @DefaultValue("5s") @DurationMin(millis = 0) Duration maxBackoff,
             @DefaultValue("2") @Min(1) int threads, @DefaultValue("10000") @Min(1) int queueCapacity) {
+
+        /** max-backoff must not be shorter than first-backoff. */
+        @AssertTrue(message = "must not be shorter than delay-close.publish.first-backoff")
+        public boolean isMaxBackoffAtLeastFirstBackoff() {
+            return maxBackoff.compareTo(firstBackoff) >= 0;
+        }
+
+        PublishBudget toBudget() {
+            return new PublishBudget(budget, firstBackoff, maxBackoff);
+        }
     }
 
     /**
-     * The safety net for orders whose delay message was never published or was lost.
+     * The safety net, which also watches for stuck dead-lettering. Every {@code interval} it sends
+     * again, straight to the timeout queue, the unpaid orders whose deadline passed more than
+     * {@code grace} ago without a message (lost, or never published) and, with a close-attempt store,
+     * the orders whose retry or re-check copy is more than {@code grace} overdue.
      *
      * @param enabled whether the sweep runs; it needs OrderRepository.findOverdueUnpaid
-     * @param interval time between two sweeps
-     * @param grace how long past its timeout an unpaid order must be before the sweep sends it;
-     *     longer than the usual delay between a TTL expiring and the listener closing the order
-     * @param lookback how much further back than the grace the first sweep after start-up looks, to
-     *     cover downtime
+     * @param interval time between two rounds
+     * @param grace how late an order must be before the sweep sends it again; longer than a close takes
+     * @param lookback how much further back the first round after start-up looks, to cover downtime
      * @param batchSize most orders read and sent in one transaction
      */
     public record Sweep(@DefaultValue("true") boolean enabled,
-            @DefaultValue("1m") @DurationMin(millis = 1) Duration interval,
-            @DefaultValue("5m") @DurationMin(millis = 0) Duration grace,
+            @DefaultValue("10s") @DurationMin(millis = 1) Duration interval,
+            @DefaultValue("30s") @DurationMin(millis = 0) Duration grace,
             @DefaultValue("1h") @DurationMin(millis = 0) Duration lookback, @DefaultValue("100") @Min(1) int batchSize) {
+    }
+
+    /**
+     * The health indicator and the queue-depth gauges, which read a snapshot taken every
+     * {@code refresh-interval} rather than asking the broker on every check or scrape.
+     *
+     * @param refreshInterval how often queue depths and the parked orders' summary are read
+     * @param parkedThreshold parked orders above which health reports ATTENTION; 0 never does
+     */
+    public record Health(@DefaultValue("15s") @DurationMin(millis = 100) Duration refreshInterval,
+            @DefaultValue("0") @Min(0) long parkedThreshold) {
     }
 }

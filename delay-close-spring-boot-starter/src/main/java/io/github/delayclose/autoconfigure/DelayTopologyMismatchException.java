@@ -7,6 +7,8 @@ package io.github.delayclose.autoconfigure;
  */
 public class DelayTopologyMismatchException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String declaration;
 
     private final String brokerReply;
@@ -30,5 +32,16 @@ public class DelayTopologyMismatchException extends RuntimeException {
     /** Whether the clash is about the delay queue's TTL, i.e. the timeout was changed. */
     public boolean isTimeoutChange() {
         return brokerReply.contains("x-message-ttl");
+    }
+
+    /**
+     * Whether the clash is about the queue type: a broker holding the tutorial's classic queues while
+     * delay-close declares quorum ones (its default), or the other way round.
+     */
+    public boolean isQueueTypeChange() {
+        // RabbitMQ names the first argument that differs, which for classic against quorum may be any
+        // of the arguments only quorum queues carry.
+        return java.util.stream.Stream.of("x-queue-type", "x-overflow", "x-dead-letter-strategy", "x-delivery-limit")
+                .anyMatch(brokerReply::contains);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.delayclose.autoconfigure;
 
+import java.time.Clock;
+
+import io.github.delayclose.core.attempt.AttemptLedger;
 import io.github.delayclose.core.close.OrderCloser;
 import io.github.delayclose.core.listen.CloseWindow;
 import io.github.delayclose.core.listen.ParkingRecoverer;
@@ -7,7 +10,8 @@ import io.github.delayclose.core.listen.Redelivery;
 import io.github.delayclose.core.listen.TimeoutHandler;
 import io.github.delayclose.core.listen.TimeoutListener;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
-import io.github.delayclose.core.publish.ConfirmedPublisher;
+import io.github.delayclose.core.publish.BudgetedPublisher;
+import io.github.delayclose.core.topology.DelayRoutes;
 import io.github.delayclose.core.topology.DelayTopology;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -25,22 +29,26 @@ class ListenerConfiguration {
     /** The name of the timeout queue's listener container bean. */
     static final String CONTAINER = "delayCloseListenerContainer";
 
+    /** How soon consumers try again after losing their queue or connection. */
+    static final java.time.Duration RECOVERY_INTERVAL = java.time.Duration.ofSeconds(3);
+
     @Bean
     @ConditionalOnMissingBean
     Redelivery delayCloseRedelivery(
             @Qualifier(DelayCloseAutoConfiguration.CONNECTION_FACTORY) ConnectionFactory connectionFactory,
-            DelayTopology topology, ConfirmedPublisher publisher, DelayCloseProperties properties,
-            DelayCloseMetrics metrics, TopologyDeclarer declarer) {
+            DelayTopology topology, DelayRoutes routes, BudgetedPublisher publisher, AttemptLedger attempts,
+            DelayCloseProperties properties, DelayCloseMetrics metrics, TopologyDeclarer declarer) {
         ParkingRecoverer parking = new ParkingRecoverer(PublishingConfiguration.publishingTemplate(connectionFactory),
-                publisher, topology.parkingQueue());
-        return new Redelivery(topology, properties.recheck().maxRechecks(), publisher, parking, metrics,
-                declarer::declare);
+                publisher, topology.parkingQueue(), declarer::declare);
+        return new Redelivery(topology, routes, properties.recheck().maxRechecks(), publisher, parking, attempts,
+                metrics, declarer::declare, Clock.systemUTC());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    TimeoutHandler delayCloseTimeoutHandler(OrderCloser closer, Redelivery redelivery, DelayCloseMetrics metrics) {
-        return new TimeoutHandler(closer, redelivery, metrics);
+    TimeoutHandler delayCloseTimeoutHandler(OrderCloser closer, Redelivery redelivery, AttemptLedger attempts,
+            DelayCloseMetrics metrics) {
+        return new TimeoutHandler(closer, redelivery, attempts, metrics);
     }
 
     @Bean
@@ -80,6 +88,14 @@ class ListenerConfiguration {
         container.setPhase(TimeoutListener.PHASE - 100);
         // Redeclares the timeout queue if it is deleted while the application runs.
         container.setAmqpAdmin(declarer.admin());
+        // A missing or unreachable timeout queue (its node died, with classic queues) must never stop
+        // the listener for good: the consumers keep trying, every few seconds, and resume when it is back.
+        container.setMissingQueuesFatal(false);
+        container.setMismatchedQueuesFatal(false);
+        container.setDeclarationRetries(Integer.MAX_VALUE);
+        container.setFailedDeclarationRetryInterval(RECOVERY_INTERVAL.toMillis());
+        container.setRetryDeclarationInterval(RECOVERY_INTERVAL.toMillis());
+        container.setRecoveryInterval(RECOVERY_INTERVAL.toMillis());
         customizers.orderedStream().forEach(customizer -> customizer.customize(container));
         return container;
     }

@@ -27,6 +27,7 @@ public class PeriodicSweep implements SmartLifecycle {
         this.interval = interval;
         scheduler.setThreadNamePrefix("delay-close-sweep-");
         scheduler.setPoolSize(1);
+        scheduler.setDaemon(true);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.github.delayclose.autoconfigure;
 
+import java.time.Clock;
+
+import io.github.delayclose.core.topology.DelayRoutes;
 import io.github.delayclose.core.topology.DelayTopology;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -19,7 +22,14 @@ class TopologyConfiguration {
     DelayTopology delayCloseTopology(DelayCloseProperties properties) {
         DelayCloseProperties.Queues queues = properties.queues();
         return new DelayTopology(queues.delay(), queues.deadLetterExchange(), queues.timeout(), queues.parking(),
-                queues.type(), properties.timeout(), properties.retry().toBackoff(), properties.recheck().interval());
+                queues.type(), queues.layout(), properties.timeout(), properties.retry().toBackoff(),
+                properties.recheck().interval(), queues.deliveryLimit());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DelayRoutes delayCloseRoutes(DelayTopology topology) {
+        return new DelayRoutes(topology, Clock.systemUTC());
     }
 
     @Bean(DECLARABLES)

@@ -73,7 +73,8 @@ class DelayCloseAutoConfigurationIT {
                     assertThat(topology.timeoutQueue()).isEqualTo("queue.ordertimeout");
                     assertThat(topology.parkingQueue()).isEqualTo("queue.ordertimeout.parking");
                     assertThat(topology.timeout()).isEqualTo(Duration.ofMinutes(30));
-                    assertThat(topology.queueType()).isEqualTo(QueueType.CLASSIC);
+                    assertThat(topology.queueType()).as("replicated by default").isEqualTo(QueueType.QUORUM);
+                    assertThat(topology.layout()).isEqualTo(io.github.delayclose.core.topology.DelayLayout.LEVELS);
                     assertThat(context).hasSingleBean(OrderTimeoutScheduler.class).hasSingleBean(OrderCloser.class)
                             .hasSingleBean(TimeoutListener.class).hasSingleBean(PaymentRecorder.class)
                             .hasSingleBean(OverdueOrderSweeper.class).hasSingleBean(Declarables.class);
@@ -146,6 +147,7 @@ class DelayCloseAutoConfigurationIT {
     void propertiesBind() {
         runner.withUserConfiguration(InMemorySpiConfiguration.class)
                 .withPropertyValues("delay-close.timeout=45s", "delay-close.queues.type=quorum",
+                        "delay-close.queues.layout=fixed", "delay-close.queues.delivery-limit=7",
                         "delay-close.retry.max-attempts=4", "delay-close.retry.initial-interval=2s",
                         "delay-close.retry.multiplier=2", "delay-close.retry.max-interval=3s",
                         "delay-close.recheck.interval=7s", "delay-close.listener.consumers=3",
@@ -157,6 +159,7 @@ class DelayCloseAutoConfigurationIT {
                     DelayTopology topology = context.getBean(DelayTopology.class);
                     assertThat(topology.timeout()).isEqualTo(Duration.ofSeconds(45));
                     assertThat(topology.queueType()).isEqualTo(QueueType.QUORUM);
+                    assertThat(topology.deliveryLimit()).isEqualTo(7);
                     assertThat(topology.retryBackoff().distinctDelays())
                             .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(3));
                     assertThat(topology.recheckQueue()).isEqualTo(prefix + ".q.timeout.recheck.7000ms");
@@ -177,6 +180,7 @@ class DelayCloseAutoConfigurationIT {
     @Test
     void healthIsUnknownWhereTheListenerIsNotMeantToRun() {
         runner.withUserConfiguration(InMemorySpiConfiguration.class).run(context -> {
+            context.getBean(io.github.delayclose.core.monitor.DelayCloseMonitor.class).refresh();
             org.springframework.boot.health.contributor.Health health = context.getBean(io.github.delayclose.autoconfigure.health.DelayCloseHealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UNKNOWN);
             assertThat(health.getDetails()).containsEntry("parkedMessages", 0L);

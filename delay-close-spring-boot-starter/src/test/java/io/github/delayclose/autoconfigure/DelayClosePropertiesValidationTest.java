@@ -35,7 +35,10 @@ class DelayClosePropertiesValidationTest {
         return Stream.of(
                 Arguments.of("delay-close.timeout=-5s", "delay-close.timeout", "must be longer than or equal to"),
                 Arguments.of("delay-close.timeout=0", "delay-close.timeout", "must be longer than or equal to"),
-                Arguments.of("delay-close.timeout=30d", "delay-close.timeout", "must be shorter than or equal to"),
+                Arguments.of("delay-close.queues.layout=fixed;delay-close.timeout=30d", "delay-close",
+                        "must be at most 24 days (RabbitMQ's largest queue TTL) with delay-close.queues.layout=fixed"),
+                Arguments.of("delay-close.queues.delivery-limit=0", "delay-close.queues.delivery-limit",
+                        "must be greater than or equal to 1"),
                 Arguments.of("delay-close.queues.delay=amq.mine", "delay-close.queues.delay", "amq."),
                 Arguments.of("delay-close.queues.timeout= ", "delay-close.queues.timeout", "must not be blank"),
                 Arguments.of("delay-close.queues.parking=queue.ordercreate", "delay-close.queues",
@@ -68,8 +71,10 @@ class DelayClosePropertiesValidationTest {
                         "must be greater than or equal to 0"),
                 Arguments.of("delay-close.publish.confirm-timeout=0", "delay-close.publish.confirm-timeout",
                         "must be longer than or equal to"),
-                Arguments.of("delay-close.publish.max-attempts=0", "delay-close.publish.max-attempts",
-                        "must be greater than or equal to 1"),
+                Arguments.of("delay-close.publish.budget=-1s", "delay-close.publish.budget",
+                        "must be longer than or equal to"),
+                Arguments.of("delay-close.publish.first-backoff=10s", "delay-close.publish",
+                        "must not be shorter than delay-close.publish.first-backoff"),
                 Arguments.of("delay-close.publish.threads=0", "delay-close.publish.threads",
                         "must be greater than or equal to 1"),
                 Arguments.of("delay-close.publish.queue-capacity=0", "delay-close.publish.queue-capacity",
@@ -84,7 +89,7 @@ class DelayClosePropertiesValidationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badValues")
     void badValueFailsStartUpNamingThePropertyAndTheRule(String setting, String property, String rule) {
-        runner.withPropertyValues(setting).run(context -> {
+        runner.withPropertyValues(setting.split(";")).run(context -> {
             assertThat(context).hasFailed();
             FailureAnalysis analysis = analyze(context.getStartupFailure());
             assertThat(analysis).as("Boot's failure analysis of %s", setting).isNotNull();
@@ -113,13 +118,16 @@ class DelayClosePropertiesValidationTest {
             DelayCloseProperties properties = context.getBean(DelayCloseProperties.class);
             assertThat(properties.enabled()).isTrue();
             assertThat(properties.timeout()).isEqualTo(Duration.ofMinutes(30));
-            assertThat(properties.queues().type()).isEqualTo(QueueType.CLASSIC);
+            assertThat(properties.queues().type()).isEqualTo(QueueType.QUORUM);
+            assertThat(properties.queues().layout()).isEqualTo(io.github.delayclose.core.topology.DelayLayout.LEVELS);
+            assertThat(properties.publish().budget()).isEqualTo(Duration.ofSeconds(60));
             assertThat(properties.queues().delay()).isEqualTo("queue.ordercreate");
             assertThat(properties.queues().deadLetterExchange()).isEqualTo("exchange.ordertimeout");
             assertThat(properties.queues().timeout()).isEqualTo("queue.ordertimeout");
             assertThat(properties.queues().parking()).isEqualTo("queue.ordertimeout.parking");
             assertThat(properties.retry().toBackoff().distinctDelays()).isNotEmpty();
-            assertThat(properties.sweep().interval()).isEqualTo(Duration.ofMinutes(1));
+            assertThat(properties.sweep().interval()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.sweep().grace()).isEqualTo(Duration.ofSeconds(30));
         });
     }
 

@@ -15,7 +15,6 @@ import io.github.delayclose.core.close.TimeoutOutcome;
 import io.github.delayclose.core.close.FailureReason;
 import io.github.delayclose.core.message.DelayCloseHeaders;
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
-import io.github.delayclose.core.schedule.TimeoutScheduleException;
 import io.github.delayclose.core.schedule.TimeoutScheduleFailedEvent;
 import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.OrderStatus;
@@ -330,9 +329,12 @@ class TimeoutFlowIT {
     @Test
     void parkingOnAMissingQueueFailsInsteadOfDroppingTheMessage() {
         RabbitTemplate template = new RabbitTemplate(confirmingFactory());
+        io.github.delayclose.core.publish.BudgetedPublisher publisher = new io.github.delayclose.core.publish.BudgetedPublisher(
+                new io.github.delayclose.core.publish.ConfirmedPublisher(template, Duration.ofSeconds(5)),
+                new io.github.delayclose.core.publish.PublishBudget(Duration.ofMillis(300), Duration.ofMillis(50),
+                        Duration.ofMillis(100)), Runnable::run, 10);
         io.github.delayclose.core.listen.ParkingRecoverer parking = new io.github.delayclose.core.listen.ParkingRecoverer(
-                template, new io.github.delayclose.core.publish.ConfirmedPublisher(template, Duration.ofSeconds(5)),
-                PREFIX + ".no-such-parking-queue");
+                template, publisher, PREFIX + ".no-such-parking-queue", () -> { });
         Message message = MessageBuilder.withBody("o2".getBytes(StandardCharsets.UTF_8)).build();
 
         assertThatThrownBy(() -> parking.park(message, FailureReason.PROVIDER_ERROR, 3, new RuntimeException("boom")))
@@ -344,28 +346,34 @@ class TimeoutFlowIT {
     void healthIsUpWithQueueDepths(@Autowired io.github.delayclose.autoconfigure.health.DelayCloseHealthIndicator health) {
         org.springframework.boot.health.contributor.Health result = health.health();
         assertThat(result.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UP);
-        assertThat(result.getDetails()).containsEntry("listener", "running")
-                .containsKeys("delayQueueMessages", "timeoutQueueMessages", "parkedMessages");
+        assertThat(result.getDetails()).containsKeys("delayQueueMessages", "timeoutQueueMessages", "parkedMessages");
+        assertThat(result.getDetails().get("listener")).asString().startsWith("running");
         assertThat(result.getDetails().get("parkedMessages")).isInstanceOf(Long.class);
     }
 
     @Test
-    void unroutableDelayMessageIsRetriedThenReported() {
+    void unroutableDelayMessageIsTriedForTheBudgetThenReportedOnce() {
         // A topology whose delay queue does not exist: the broker returns every publish.
         String orderId = newOrder();
-        OrderTimeoutScheduler broken = new OrderTimeoutScheduler(
-                new io.github.delayclose.core.publish.ConfirmedPublisher(
-                        new RabbitTemplate(confirmingFactory()), Duration.ofSeconds(5)),
-                new DelayTopology(PREFIX + ".absent", topology.deadLetterExchange(), topology.timeoutQueue(),
-                        topology.parkingQueue(), topology.queueType(), topology.timeout(), topology.retryBackoff(),
-                        topology.recheckInterval()),
-                OrderTimeoutScheduler.publishRetryPolicy(3, Duration.ofMillis(10)),
-                scheduleFailures::record, new io.github.delayclose.core.metrics.DelayCloseMetrics(new SimpleMeterRegistry()),
-                Runnable::run);
+        DelayTopology absent = new DelayTopology(PREFIX + ".absent", topology.deadLetterExchange(),
+                topology.timeoutQueue(), topology.parkingQueue(), topology.queueType(),
+                io.github.delayclose.core.topology.DelayLayout.FIXED, topology.timeout(), topology.retryBackoff(),
+                topology.recheckInterval(), topology.deliveryLimit());
+        io.github.delayclose.core.publish.BudgetedPublisher publisher = new io.github.delayclose.core.publish.BudgetedPublisher(
+                new io.github.delayclose.core.publish.ConfirmedPublisher(new RabbitTemplate(confirmingFactory()),
+                        Duration.ofSeconds(5)),
+                new io.github.delayclose.core.publish.PublishBudget(Duration.ofMillis(500), Duration.ofMillis(50),
+                        Duration.ofMillis(100)), Runnable::run, 10);
+        OrderTimeoutScheduler broken = new OrderTimeoutScheduler(publisher,
+                new io.github.delayclose.core.topology.DelayRoutes(absent, java.time.Clock.systemUTC()),
+                topology.timeout(), io.github.delayclose.core.spi.OrderIdRules.ANY, orders, scheduleFailures::record,
+                new io.github.delayclose.core.metrics.DelayCloseMetrics(new SimpleMeterRegistry()),
+                java.time.Clock.systemUTC());
 
-        assertThatThrownBy(() -> broken.schedule(orderId)).isInstanceOf(TimeoutScheduleException.class)
-                .rootCause().hasMessageContaining("unroutable");
-        assertThat(scheduleFailures.orderIds).containsExactly(orderId);
+        broken.schedule(orderId); // returns at once: the caller never waits for the broker
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(scheduleFailures.orderIds).containsExactly(orderId));
+        assertThat(scheduleFailures.causes).singleElement().asString().contains("unroutable");
     }
 
     @Autowired
@@ -381,10 +389,13 @@ class TimeoutFlowIT {
 
         final java.util.List<String> orderIds = new CopyOnWriteArrayList<>();
 
+        final java.util.List<Throwable> causes = new CopyOnWriteArrayList<>();
+
         @EventListener
         void record(Object event) {
             if (event instanceof TimeoutScheduleFailedEvent failed) {
                 orderIds.add(failed.orderId());
+                causes.add(failed.cause());
             }
         }
     }

@@ -21,9 +21,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Changing the timeout of a running system: RabbitMQ refuses to re-declare the delay queue with
- * another TTL. Start-up must fail with the broker's reason and the way out, and the way out (a new
- * delay queue name) must work.
+ * Changing the timeout of a running system. In the tutorial's fixed layout RabbitMQ refuses to
+ * re-declare the delay queue with another TTL: start-up must fail with the broker's reason and the
+ * ways out, and both (the levels layout, a new delay queue name) must work. A broker holding the
+ * tutorial's classic queues while delay-close declares quorum ones fails with both ways out too.
  */
 class TopologyMismatchIT {
 
@@ -36,7 +37,7 @@ class TopologyMismatchIT {
             .withUserConfiguration(InMemorySpiConfiguration.class, TopologyCleanupConfiguration.class)
             .withPropertyValues(TestServices.rabbit().propertyValues())
             .withPropertyValues("delay-close.listener.auto-startup=false", "delay-close.sweep.enabled=false",
-                    "delay-close.timeout=10s", "delay-close.queues.timeout=" + prefix + ".timeout",
+                    "delay-close.timeout=10s", "delay-close.queues.type=classic", "delay-close.queues.layout=fixed", "delay-close.queues.timeout=" + prefix + ".timeout",
                     "delay-close.queues.parking=" + prefix + ".parking",
                     "delay-close.queues.dead-letter-exchange=" + prefix + ".dlx");
 
@@ -65,8 +66,38 @@ class TopologyMismatchIT {
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("x-message-ttl");
             FailureAnalysis analysis = new DelayCloseFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("queue '" + prefix + ".delay'").contains("PRECONDITION_FAILED");
-            assertThat(analysis.getAction()).contains("delay-close.queues.delay").contains("delay-close.timeout");
+            assertThat(analysis.getAction()).contains("delay-close.queues.delay").contains("delay-close.timeout")
+                    .contains("delay-close.queues.layout=levels");
         });
+    }
+
+    @Test
+    void theLevelsLayoutTakesAnyTimeoutWithoutTouchingTheOldQueue() {
+        runner.withPropertyValues("delay-close.queues.delay=" + prefix + ".delay", "delay-close.queues.layout=levels")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(admin.getQueueProperties(prefix + ".delay")).as("left as it was, to drain").isNotNull();
+                    assertThat(admin.getQueueProperties(prefix + ".delay.level.8000ms")).isNotNull();
+                });
+    }
+
+    @Test
+    void classicQueuesOnTheBrokerAndQuorumQueuesConfiguredFailWithBothWaysOut() {
+        admin.declareQueue(new Queue(prefix + ".timeout", true, false, false,
+                Map.of("x-dead-letter-exchange", "", "x-dead-letter-routing-key", prefix + ".parking")));
+        try {
+            runner.withPropertyValues("delay-close.queues.delay=" + prefix + ".delay.v3", "delay-close.queues.type=quorum",
+                    "delay-close.queues.layout=levels").run(context -> {
+                        assertThat(context).hasFailed();
+                        FailureAnalysis analysis = new DelayCloseFailureAnalyzer().analyze(context.getStartupFailure());
+                        assertThat(analysis.getDescription()).contains("PRECONDITION_FAILED").contains(prefix + ".timeout");
+                        assertThat(analysis.getAction()).contains("delay-close.queues.type=classic")
+                                .contains("new names").contains("sweep");
+                    });
+        }
+        finally {
+            admin.deleteQueue(prefix + ".timeout");
+        }
     }
 
     @Test

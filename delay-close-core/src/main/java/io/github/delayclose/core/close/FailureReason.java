@@ -18,6 +18,12 @@ public enum FailureReason {
     /** The message body is not an order id; retrying cannot help. */
     MALFORMED_MESSAGE(false),
 
+    /**
+     * The provider reports a payment of another amount than the order's: neither closed nor taken as
+     * paid; someone has to look. Retrying cannot help.
+     */
+    AMOUNT_MISMATCH(false),
+
     /** Anything else, such as the database being unreachable. */
     UNEXPECTED_ERROR(true);
 

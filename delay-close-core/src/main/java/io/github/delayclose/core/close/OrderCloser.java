@@ -1,14 +1,19 @@
 package io.github.delayclose.core.close;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
+import io.github.delayclose.core.attempt.AttemptLedger;
 import io.github.delayclose.core.decision.CloseAnswerAction;
 import io.github.delayclose.core.decision.CloseDecision;
-import io.github.delayclose.core.payment.PaymentRecordResult;
 import io.github.delayclose.core.payment.PaymentRecorder;
 import io.github.delayclose.core.spi.TradeCloseResult;
+import io.github.delayclose.core.message.TimeoutMessage;
 import io.github.delayclose.core.spi.OrderRepository;
+import io.github.delayclose.core.spi.OrderSnapshot;
 import io.github.delayclose.core.spi.Payment;
 import io.github.delayclose.core.spi.PaymentGateway;
 import io.github.delayclose.core.spi.PaymentGatewayException;
@@ -17,6 +22,7 @@ import io.github.delayclose.core.spi.TradeReport;
 import io.github.delayclose.core.spi.TradeState;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -31,30 +37,39 @@ public final class OrderCloser {
 
     private static final Log log = LogFactory.getLog(OrderCloser.class);
 
+    /**
+     * How early a message may arrive and still close its order: brokers expire messages to the
+     * millisecond, but clocks of two machines differ by a little.
+     */
+    private static final Duration EARLY_TOLERANCE = Duration.ofMillis(500);
+
     private final OrderRepository orders;
     private final PaymentGateway gateway;
     private final StockRestorer stock;
     private final PaymentRecorder payments;
     private final TransactionOperations transactions;
     private final DatabaseGate database;
+    private final AttemptLedger attempts;
     private final Clock clock;
 
     public OrderCloser(OrderRepository orders, PaymentGateway gateway, StockRestorer stock, PaymentRecorder payments,
             TransactionOperations transactions, Clock clock) {
-        this(orders, gateway, stock, payments, transactions, DatabaseGate.unbounded(), clock);
+        this(orders, gateway, stock, payments, transactions, DatabaseGate.unbounded(), AttemptLedger.none(), clock);
     }
 
     /**
      * @param database bounds how many closes use the database at once; provider calls never hold it
+     * @param attempts the close-attempt state, to recognise stale copies of a message
      */
     public OrderCloser(OrderRepository orders, PaymentGateway gateway, StockRestorer stock, PaymentRecorder payments,
-            TransactionOperations transactions, DatabaseGate database, Clock clock) {
+            TransactionOperations transactions, DatabaseGate database, AttemptLedger attempts, Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.stock = Objects.requireNonNull(stock, "stock");
         this.payments = Objects.requireNonNull(payments, "payments");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.database = Objects.requireNonNull(database, "database");
+        this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -66,25 +81,48 @@ public final class OrderCloser {
      *     answer; nothing was changed locally in that case
      */
     public TimeoutOutcome close(String orderId) {
-        return switch (CloseDecision.onTimeout(database.call(() -> orders.findStatus(orderId)))) {
-            case NOTHING -> TimeoutOutcome.ALREADY_FINAL;
+        return close(TimeoutMessage.scheduled(orderId, null)).outcome();
+    }
+
+    /**
+     * Handles one timeout message: as {@link #close(String)}, and before asking the provider, sends
+     * the message back when the order's deadline has not come yet, and drops it when a newer copy of
+     * the order's message owns its close.
+     *
+     * @throws CloseFailedException when the order is unknown or the provider gave no trustworthy
+     *     answer; nothing was changed locally in that case
+     */
+    public TimeoutResult close(TimeoutMessage message) {
+        String orderId = message.orderId();
+        Optional<OrderSnapshot> order = database.call(() -> orders.findOrder(orderId));
+        return switch (CloseDecision.onTimeout(order.map(OrderSnapshot::status))) {
+            case NOTHING -> TimeoutResult.of(TimeoutOutcome.ALREADY_FINAL);
             case RETRY_ORDER_NOT_FOUND ->
                 throw new CloseFailedException(FailureReason.ORDER_NOT_FOUND, "order " + orderId + " not found");
-            case QUERY_PROVIDER -> closeUnpaid(orderId);
+            case QUERY_PROVIDER -> closeUnpaid(message, order.get());
         };
     }
 
-    private TimeoutOutcome closeUnpaid(String orderId) {
+    private TimeoutResult closeUnpaid(TimeoutMessage message, OrderSnapshot order) {
+        // The order's own deadline wins over the message's: it may have been moved after the message left.
+        Instant deadline = order.deadline() != null ? order.deadline() : message.deadline();
+        if (deadline != null && deadline.isAfter(clock.instant().plus(EARLY_TOLERANCE))) {
+            return TimeoutResult.notYetDue(deadline);
+        }
+        if (attempts.isStale(message)) {
+            return TimeoutResult.of(TimeoutOutcome.STALE_COPY);
+        }
+        String orderId = message.orderId();
         TradeReport answer = queryProvider(orderId);
-        return switch (CloseDecision.onTradeState(answer.state())) {
-            case COMPENSATE_AS_PAID -> compensate(orderId, answer);
-            case CLOSE_AT_PROVIDER -> closeAtProviderThenLocally(orderId);
+        return TimeoutResult.of(switch (CloseDecision.onTradeState(answer.state())) {
+            case COMPENSATE_AS_PAID -> compensate(orderId, answer, order.amount());
+            case CLOSE_AT_PROVIDER -> closeAtProviderThenLocally(orderId, order.amount());
             case CLOSE_LOCALLY -> closeLocally(orderId, answer.state());
             case RECHECK_LATER -> TimeoutOutcome.STILL_PAYING;
-        };
+        });
     }
 
-    private TimeoutOutcome closeAtProviderThenLocally(String orderId) {
+    private TimeoutOutcome closeAtProviderThenLocally(String orderId, @Nullable Long amount) {
         TradeCloseResult outcome;
         try {
             outcome = gateway.closeOrder(orderId);
@@ -100,7 +138,7 @@ public final class OrderCloser {
                 throw new CloseFailedException(FailureReason.PROVIDER_ERROR, "provider refused to close order "
                         + orderId + " as paid, but its trade state is " + requery.state());
             }
-            return compensate(orderId, requery);
+            return compensate(orderId, requery, amount);
         }
         return closeLocally(orderId, TradeState.NOTPAY);
     }
@@ -120,16 +158,20 @@ public final class OrderCloser {
         return TimeoutOutcome.ALREADY_FINAL;
     }
 
-    private TimeoutOutcome compensate(String orderId, TradeReport answer) {
+    private TimeoutOutcome compensate(String orderId, TradeReport answer, @Nullable Long amount) {
         // Through the recorder, so that a payment finding the order closed meanwhile is reported
         // as late exactly as a late payment notification would be.
         Payment payment = answer.payment().orElseThrow();
-        if (database.call(() -> payments.recordUnpaid(orderId, payment)) == PaymentRecordResult.RECORDED) {
-            log.info("Order " + orderId + " was paid at the provider (" + answer.state()
-                    + ") but not locally: recorded the payment");
-            return TimeoutOutcome.COMPENSATED_AS_PAID;
-        }
-        return TimeoutOutcome.ALREADY_FINAL;
+        return switch (database.call(() -> payments.recordUnpaid(orderId, payment, amount))) {
+            case RECORDED -> {
+                log.info("Order " + orderId + " was paid at the provider (" + answer.state()
+                        + ") but not locally: recorded the payment");
+                yield TimeoutOutcome.COMPENSATED_AS_PAID;
+            }
+            case AMOUNT_MISMATCH -> throw new CloseFailedException(FailureReason.AMOUNT_MISMATCH, "provider reports order "
+                    + orderId + " paid with " + payment.amount() + ", but the order is for " + amount);
+            case DUPLICATE, LATE, UNKNOWN_ORDER -> TimeoutOutcome.ALREADY_FINAL;
+        };
     }
 
     private TradeReport queryProvider(String orderId) {

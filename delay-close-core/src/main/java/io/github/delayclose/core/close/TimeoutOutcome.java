@@ -13,5 +13,17 @@ public enum TimeoutOutcome {
     ALREADY_FINAL,
 
     /** The payer is still paying at the provider: look again later. */
-    STILL_PAYING
+    STILL_PAYING,
+
+    /**
+     * The order's deadline has not come yet (it was moved later after this message was sent): the
+     * message goes back to wait for the time left. Nothing was asked or changed.
+     */
+    NOT_YET_DUE,
+
+    /**
+     * A newer copy of the order's message owns its close (delay-close re-sent it, or it was parked
+     * under this copy already): this copy was dropped without asking the provider or changing anything.
+     */
+    STALE_COPY
 }

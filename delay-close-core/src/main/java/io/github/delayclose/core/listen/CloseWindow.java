@@ -42,8 +42,12 @@ public final class CloseWindow implements AutoCloseable {
         this.slots = new Semaphore(size);
         // As many threads as slots: a close never waits for a thread, only for a slot. The queue is
         // never used beyond that, because a task is submitted only with a slot in hand.
+        CustomizableThreadFactory factory = new CustomizableThreadFactory("delay-close-");
+        // Daemon: a close still running when the JVM exits is simply redelivered, and a failed
+        // start-up must not keep the JVM alive.
+        factory.setDaemon(true);
         ThreadPoolExecutor executor = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new CustomizableThreadFactory("delay-close-"));
+                new LinkedBlockingQueue<>(), factory);
         executor.allowCoreThreadTimeOut(true);
         this.threads = executor;
     }

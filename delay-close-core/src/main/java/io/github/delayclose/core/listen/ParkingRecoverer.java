@@ -5,7 +5,8 @@ import java.util.Objects;
 
 import io.github.delayclose.core.close.FailureReason;
 import io.github.delayclose.core.message.DelayCloseHeaders;
-import io.github.delayclose.core.publish.ConfirmedPublisher;
+import io.github.delayclose.core.publish.BudgetedPublisher;
+import io.github.delayclose.core.publish.Outgoing;
 import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -15,22 +16,25 @@ import org.springframework.amqp.rabbit.retry.RepublishMessageRecoverer;
  * Parks a message on the parking queue with Spring AMQP's exception headers
  * ({@code x-exception-message}, {@code x-exception-stacktrace}, {@code x-original-routing-key}, cut
  * to fit the broker's frame size) plus the reason and attempt count. The copy is sent through the
- * same {@link ConfirmedPublisher} as every other delay-close message, so it is parked only when the
- * broker confirmed it.
+ * same {@link BudgetedPublisher} as every other copy, so it is parked only when the broker confirmed
+ * it, and a failover delays it rather than failing it.
  */
 public final class ParkingRecoverer extends RepublishMessageRecoverer {
 
-    private final ConfirmedPublisher publisher;
+    private final BudgetedPublisher publisher;
+    private final Runnable repair;
 
     /**
      * @param template the template the publisher sends with; Spring AMQP reads the broker's frame
      *     size from its connection to cut long stack traces
      * @param publisher sends the parked copy and waits for the broker's confirm
      * @param parkingQueue the parking queue's name
+     * @param repair runs once when the first attempt fails (declares the topology again)
      */
-    public ParkingRecoverer(RabbitTemplate template, ConfirmedPublisher publisher, String parkingQueue) {
+    public ParkingRecoverer(RabbitTemplate template, BudgetedPublisher publisher, String parkingQueue, Runnable repair) {
         super(template, "", parkingQueue);
         this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.repair = Objects.requireNonNull(repair, "repair");
     }
 
     /** Parks the message; throws when the broker does not confirm, so the delivery is not acked. */
@@ -40,7 +44,7 @@ public final class ParkingRecoverer extends RepublishMessageRecoverer {
 
     @Override
     protected void doSend(@Nullable String exchange, String routingKey, Message message) {
-        publisher.publish(exchange == null ? "" : exchange, routingKey, message);
+        publisher.publish(new Outgoing(exchange == null ? "" : exchange, routingKey, message), repair);
     }
 
     @Override

@@ -1,111 +1,144 @@
 package io.github.delayclose.core.listen;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 
+import io.github.delayclose.core.attempt.AttemptLedger;
 import io.github.delayclose.core.close.FailureReason;
-import io.github.delayclose.core.message.DelayCloseHeaders;
+import io.github.delayclose.core.message.TimeoutMessage;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
-import io.github.delayclose.core.publish.ConfirmedPublisher;
+import io.github.delayclose.core.publish.BudgetedPublisher;
+import io.github.delayclose.core.publish.Outgoing;
+import io.github.delayclose.core.topology.DelayRoutes;
 import io.github.delayclose.core.topology.DelayTopology;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
 
 /**
- * Sends a timeout message back for a later attempt, or parks it when it has had enough.
+ * Sends a timeout message on for a later attempt, back to wait for a deadline that moved, or to the
+ * parking queue when it has had enough.
  *
  * <p>The wait happens in the broker (a TTL queue that dead-letters back to the timeout queue), not
- * in the consumer thread: a provider outage slows nothing else down. Each copy is confirmed by the
- * broker before the original is acknowledged, so a crash in between duplicates a message (harmless,
- * closing is idempotent) but never loses one.
+ * in a thread: a provider outage slows nothing else down. Each copy is confirmed by the broker before
+ * the original is acknowledged, so a crash in between duplicates a message (harmless: the duplicate
+ * is recognised as stale, or closes an order that is closed already) but never loses one. With a
+ * {@link AttemptLedger ledger} of close-attempt state, every step is first recorded there as a
+ * compare-and-set: a copy that loses it has been superseded by a newer one and is dropped instead.
  */
 public final class Redelivery {
 
     private static final Log log = LogFactory.getLog(Redelivery.class);
 
     private final DelayTopology topology;
+    private final DelayRoutes routes;
     private final int maxRechecks;
-    private final ConfirmedPublisher publisher;
+    private final BudgetedPublisher publisher;
     private final ParkingRecoverer parking;
+    private final AttemptLedger attempts;
     private final DelayCloseMetrics metrics;
     private final Runnable redeclareTopology;
+    private final Clock clock;
 
     /**
      * @param redeclareTopology declares the topology again; called once when a copy cannot be
      *     published (typically a queue deleted by hand), before trying again
      */
-    public Redelivery(DelayTopology topology, int maxRechecks, ConfirmedPublisher publisher, ParkingRecoverer parking,
-            DelayCloseMetrics metrics, Runnable redeclareTopology) {
+    public Redelivery(DelayTopology topology, DelayRoutes routes, int maxRechecks, BudgetedPublisher publisher,
+            ParkingRecoverer parking, AttemptLedger attempts, DelayCloseMetrics metrics, Runnable redeclareTopology,
+            Clock clock) {
         this.topology = Objects.requireNonNull(topology, "topology");
+        this.routes = Objects.requireNonNull(routes, "routes");
         this.maxRechecks = maxRechecks;
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.parking = Objects.requireNonNull(parking, "parking");
+        this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.redeclareTopology = Objects.requireNonNull(redeclareTopology, "redeclareTopology");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** After a failed attempt: retry after the backoff, or park when attempts are used up or retrying cannot help. */
-    public void retryOrPark(Message message, FailureReason reason, Throwable cause) {
-        int failedAttempts = DelayCloseHeaders.counter(message, DelayCloseHeaders.FAILED_ATTEMPTS) + 1;
+    public void retryOrPark(Message received, TimeoutMessage message, FailureReason reason, Throwable cause) {
+        int failedAttempts = message.failedAttempts() + 1;
         if (!reason.isRetryable() || failedAttempts >= topology.retryBackoff().maxAttempts()) {
-            park(message, reason, failedAttempts, cause);
+            park(received, message, reason, failedAttempts, cause);
             return;
         }
-        String retryQueue = topology.retryQueue(failedAttempts);
-        Message copy = copyWith(message, DelayCloseHeaders.FAILED_ATTEMPTS, failedAttempts);
-        withTopologyRepair(() -> publisher.publish("", retryQueue, copy));
+        Instant due = clock.instant().plus(topology.retryBackoff().delayAfter(failedAttempts));
+        if (!attempts.retrying(message, failedAttempts, reason, cause.getMessage(), due)) {
+            superseded(message);
+            return;
+        }
+        TimeoutMessage next = message.resent(message.epoch(), failedAttempts, message.rechecks());
+        send(new Outgoing("", topology.retryQueue(failedAttempts), next.toMessage()));
         metrics.retried(reason);
-        log.warn("Attempt " + failedAttempts + " for " + describe(message) + " failed (" + reason + "), retrying in "
-                + topology.retryBackoff().delayAfter(failedAttempts) + ": " + cause.getMessage());
+        log.warn("Attempt " + failedAttempts + " for the timeout of order " + message.orderId() + " failed (" + reason
+                + "), retrying in " + topology.retryBackoff().delayAfter(failedAttempts) + ": " + cause.getMessage());
     }
 
     /** The payer is still paying: ask again after the re-check interval, or park when re-checks are used up. */
-    public void recheckOrPark(Message message) {
-        int rechecks = DelayCloseHeaders.counter(message, DelayCloseHeaders.RECHECKS) + 1;
+    public void recheckOrPark(Message received, TimeoutMessage message) {
+        int rechecks = message.rechecks() + 1;
         if (rechecks > maxRechecks) {
-            park(message, FailureReason.STILL_PAYING, rechecks, null);
+            park(received, message, FailureReason.STILL_PAYING, rechecks, null);
             return;
         }
-        Message copy = copyWith(message, DelayCloseHeaders.RECHECKS, rechecks);
-        withTopologyRepair(() -> publisher.publish("", topology.recheckQueue(), copy));
-        metrics.retried(FailureReason.STILL_PAYING);
+        if (!attempts.rechecking(message, rechecks, clock.instant().plus(topology.recheckInterval()))) {
+            superseded(message);
+            return;
+        }
+        TimeoutMessage next = message.resent(message.epoch(), message.failedAttempts(), rechecks);
+        send(new Outgoing("", topology.recheckQueue(), next.toMessage()));
+        metrics.rechecked();
     }
 
-    /** Parks the message at once. */
-    public void park(Message message, FailureReason reason, int attempts, Throwable cause) {
-        withTopologyRepair(() -> parking.park(message, reason, attempts, cause));
+    /** The order's deadline was moved later: the message waits again for the time left. */
+    public void waitUntil(TimeoutMessage message, Instant deadline) {
+        DelayRoutes.Route route = routes.until(deadline);
+        send(new Outgoing(route.exchange(), route.routingKey(),
+                new TimeoutMessage(message.orderId(), message.epoch(), message.failedAttempts(), message.rechecks(),
+                        deadline).toMessage()));
+    }
+
+    /** Parks a message whose body is not an order id; no state can be kept for it. */
+    public void parkMalformed(Message received, Throwable cause) {
+        parking.park(received, FailureReason.MALFORMED_MESSAGE, 1, cause);
+        metrics.parked(FailureReason.MALFORMED_MESSAGE);
+        log.error("Parked a timeout message on '" + topology.parkingQueue() + "' (" + FailureReason.MALFORMED_MESSAGE
+                + "): " + cause.getMessage());
+    }
+
+    private void park(Message received, TimeoutMessage message, FailureReason reason, int count,
+            @Nullable Throwable cause) {
+        if (!attempts.parking(message, count, reason, cause == null ? null : cause.getMessage())) {
+            superseded(message);
+            return;
+        }
+        parking.park(received, reason, count, cause);
         metrics.parked(reason);
-        log.error("Parked " + describe(message) + " on '" + topology.parkingQueue() + "' (" + reason + " after "
-                + attempts + " attempt(s))" + (cause == null ? "" : ": " + cause.getMessage()));
+        log.error("Parked the timeout of order " + message.orderId() + " on '" + topology.parkingQueue() + "' ("
+                + reason + " after " + count + " attempt(s))" + (cause == null ? "" : ": " + cause.getMessage()));
     }
 
-    /**
-     * Runs a publish; if it fails, declares the topology and tries once more. If that fails too the
-     * exception propagates: the container rejects the delivery and the timeout queue dead-letters it
-     * to the (now declared again) parking queue.
-     */
-    private void withTopologyRepair(Runnable publish) {
+    private void superseded(TimeoutMessage message) {
+        metrics.outcome(io.github.delayclose.core.close.TimeoutOutcome.STALE_COPY);
+        log.info("Dropped a stale copy of the timeout of order " + message.orderId() + " (epoch " + message.epoch()
+                + "): a newer copy owns its close");
+    }
+
+    private void send(Outgoing outgoing) {
+        publisher.publish(outgoing, this::redeclare);
+    }
+
+    private void redeclare() {
         try {
-            publish.run();
-        }
-        catch (RuntimeException first) {
-            log.warn("Publishing failed (" + first.getMessage() + "); declaring the topology again and retrying once");
             redeclareTopology.run();
-            publish.run();
         }
-    }
-
-    private static Message copyWith(Message message, String header, int value) {
-        // Received messages carry no delivery mode; without PERSISTENT a classic queue would lose
-        // the copy on a broker restart although the broker confirmed it.
-        return MessageBuilder.fromClonedMessage(message).setHeader(header, value)
-                .setDeliveryMode(MessageDeliveryMode.PERSISTENT).build();
-    }
-
-    private static String describe(Message message) {
-        String id = message.getMessageProperties().getMessageId();
-        return id == null ? "a timeout message" : "the timeout of order " + id;
+        catch (RuntimeException ex) {
+            log.debug("Declaring the topology again failed; trying the publish anyway", ex);
+        }
     }
 }

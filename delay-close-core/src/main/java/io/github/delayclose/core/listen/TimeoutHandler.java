@@ -3,11 +3,12 @@ package io.github.delayclose.core.listen;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.github.delayclose.core.attempt.AttemptLedger;
 import io.github.delayclose.core.close.CloseFailedException;
 import io.github.delayclose.core.close.FailureReason;
 import io.github.delayclose.core.close.OrderCloser;
-import io.github.delayclose.core.close.TimeoutOutcome;
-import io.github.delayclose.core.message.OrderIdCodec;
+import io.github.delayclose.core.close.TimeoutResult;
+import io.github.delayclose.core.message.TimeoutMessage;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
 import org.springframework.amqp.core.Message;
 
@@ -23,34 +24,43 @@ public final class TimeoutHandler {
 
     private final OrderCloser closer;
     private final Redelivery redelivery;
+    private final AttemptLedger attempts;
     private final DelayCloseMetrics metrics;
 
-    public TimeoutHandler(OrderCloser closer, Redelivery redelivery, DelayCloseMetrics metrics) {
+    public TimeoutHandler(OrderCloser closer, Redelivery redelivery, AttemptLedger attempts, DelayCloseMetrics metrics) {
         this.closer = Objects.requireNonNull(closer, "closer");
         this.redelivery = Objects.requireNonNull(redelivery, "redelivery");
+        this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** Closes the message's order, or sends the message on for a later attempt or to parking. */
-    public void handle(Message message) {
-        Optional<String> orderId = OrderIdCodec.fromMessage(message);
-        if (orderId.isEmpty()) {
-            redelivery.park(message, FailureReason.MALFORMED_MESSAGE, 1,
-                    new IllegalArgumentException("message body is not an order id: " + preview(message.getBody())));
+    /** Closes the message's order, or sends the message on for a later attempt, a later deadline or to parking. */
+    public void handle(Message received) {
+        Optional<TimeoutMessage> parsed = TimeoutMessage.from(received);
+        if (parsed.isEmpty()) {
+            redelivery.parkMalformed(received,
+                    new IllegalArgumentException("message body is not an order id: " + preview(received.getBody())));
             return;
         }
+        TimeoutMessage message = parsed.get();
+        TimeoutResult result;
         try {
-            TimeoutOutcome outcome = closer.close(orderId.get());
-            metrics.outcome(outcome);
-            if (outcome == TimeoutOutcome.STILL_PAYING) {
-                redelivery.recheckOrPark(message);
-            }
+            result = closer.close(message);
         }
         catch (CloseFailedException ex) {
-            redelivery.retryOrPark(message, ex.reason(), ex);
+            redelivery.retryOrPark(received, message, ex.reason(), ex);
+            return;
         }
         catch (RuntimeException ex) {
-            redelivery.retryOrPark(message, FailureReason.UNEXPECTED_ERROR, ex);
+            redelivery.retryOrPark(received, message, FailureReason.UNEXPECTED_ERROR, ex);
+            return;
+        }
+        metrics.outcome(result.outcome());
+        switch (result.outcome()) {
+            case CLOSED, COMPENSATED_AS_PAID, ALREADY_FINAL -> attempts.done(message);
+            case STILL_PAYING -> redelivery.recheckOrPark(received, message);
+            case NOT_YET_DUE -> redelivery.waitUntil(message, Objects.requireNonNull(result.dueAt()));
+            case STALE_COPY -> { }
         }
     }
 

@@ -34,6 +34,11 @@ public final class DelayCloseMetrics {
         counter("delay.close.retries", "reason", reason.name(), "Order timeouts sent back for a later attempt").increment();
     }
 
+    public void rechecked() {
+        Counter.builder("delay.close.rechecks").description("Order timeouts sent back because the payer was still paying")
+                .register(registry).increment();
+    }
+
     public void parked(FailureReason reason) {
         counter("delay.close.parked", "reason", reason.name(), "Order timeouts given up on and parked").increment();
     }
@@ -48,6 +53,18 @@ public final class DelayCloseMetrics {
         Counter.builder("delay.close.late.payments")
                 .description("Payments that arrived after their order was closed")
                 .register(registry).increment();
+    }
+
+    public void amountMismatch() {
+        Counter.builder("delay.close.amount.mismatches")
+                .description("Payments whose amount is not the order's; neither recorded nor closed")
+                .register(registry).increment();
+    }
+
+    public void redriven(int count) {
+        Counter.builder("delay.close.redriven")
+                .description("Waiting orders whose copy was overdue, sent again straight to the timeout queue")
+                .register(registry).increment(count);
     }
 
     public void swept(int count) {

@@ -13,5 +13,11 @@ public enum PaymentRecordResult {
     LATE,
 
     /** No such order; the caller should refuse the notification so the provider sends it again. */
-    UNKNOWN_ORDER
+    UNKNOWN_ORDER,
+
+    /**
+     * The payment's amount is not the order's: nothing was recorded, and a
+     * {@link PaymentAmountMismatchEvent} was raised for someone to look.
+     */
+    AMOUNT_MISMATCH
 }

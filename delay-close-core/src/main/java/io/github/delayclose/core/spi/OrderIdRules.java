@@ -38,12 +38,11 @@ public record OrderIdRules(Pattern pattern, String description) {
     /**
      * Checks an id.
      *
-     * @param provider who refuses it, for the message (for example "WeChat Pay")
      * @throws IllegalArgumentException naming the rule the id breaks
      */
-    public String requireAccepted(String orderId, String provider) {
+    public String requireAccepted(String orderId) {
         if (!accepts(orderId)) {
-            throw new IllegalArgumentException(provider + " accepts order ids of " + description + ", but got "
+            throw new IllegalArgumentException("the payment provider accepts order ids of " + description + ", but got "
                     + (orderId == null ? "null" : "'" + orderId + "'"));
         }
         return orderId;

@@ -54,25 +54,66 @@ public interface OrderRepository {
     boolean markPaid(String orderId, Payment payment);
 
     /**
-     * Finds unpaid orders for the safety-net sweep, which catches orders whose delay message was
-     * never published or was lost. The sweep scans each span of creation times once, in pages:
-     * return the unpaid orders created strictly before {@code createdBefore} that come after
-     * {@code after} in {@code (createdAt, orderId)} order, that order, at most {@code limit} of them.
-     * In SQL: {@code WHERE status = 'UNPAID' AND create_time < :before AND (create_time > :after
-     * OR (create_time = :after AND id > :afterId)) ORDER BY create_time, id LIMIT :limit}.
+     * Reads what delay-close needs to know about an order when its payment window ends, in one read.
+     * Override it when the repository stores deadlines, payment channels or amounts; by default it is
+     * {@link #findStatus} alone.
      *
-     * <p>The sweep calls this in a transaction that also publishes the orders it returns.
-     * Implementations that run on several instances may lock the rows they return and skip rows
-     * others have locked ({@code FOR UPDATE SKIP LOCKED}); returning an order twice is harmless but
-     * wasteful, because closing is idempotent.
-     *
-     * @param after where the scan stands; {@link OverdueOrder#startOf(Instant)} for a new span
-     * @param createdBefore only orders created strictly before this instant
-     * @param limit the most orders to return, at least 1
-     * @return the orders, in {@code (createdAt, orderId)} order; empty by default, which turns the
-     *     sweep off for repositories that do not support it
+     * @return the order, or empty when no such order exists (yet)
      */
-    default List<OverdueOrder> findOverdueUnpaid(OverdueOrder after, Instant createdBefore, int limit) {
-        return List.of();
+    default Optional<OrderSnapshot> findOrder(String orderId) {
+        return findStatus(orderId).map(OrderSnapshot::of);
+    }
+
+    /**
+     * Whether {@link #findOverdueUnpaid} is implemented. The safety-net sweep needs it: without it, an
+     * order whose delay message was lost (the broker was down when it was created) stays unpaid for
+     * ever, so delay-close warns at start-up, and refuses to start if the sweep was enabled explicitly.
+     */
+    default boolean searchesOverdueOrders() {
+        return false;
+    }
+
+    /**
+     * Finds unpaid orders whose payment deadline has passed, for the safety-net sweep, which catches
+     * orders whose delay message was never published or was lost. The sweep reads them in pages:
+     * return the unpaid orders whose deadline is strictly before {@code deadlineBefore} and that come
+     * after {@code after} in {@code (deadline, orderId)} order, in that order, at most {@code limit}
+     * of them. A repository that stores no deadline uses the creation time plus the payment window.
+     *
+     * <p>The sweep calls this in a transaction that also records and publishes the orders it returns.
+     * Implementations that run on several instances may lock the rows they return and skip rows
+     * others have locked ({@code FOR UPDATE SKIP LOCKED}); returning an order twice is harmless,
+     * because every re-send is a compare-and-set on the order's close-attempt state.
+     *
+     * @param after where the scan stands; {@link OverduePosition#startOf(Instant)} for a new span
+     * @param deadlineBefore only orders whose deadline is strictly before this instant
+     * @param limit the most orders to return, at least 1
+     * @throws UnsupportedOperationException unless {@link #searchesOverdueOrders()} says otherwise
+     */
+    default List<OverdueOrder> findOverdueUnpaid(OverduePosition after, Instant deadlineBefore, int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not search for overdue orders");
+    }
+
+    /**
+     * Whether the repository stores each order's payment deadline ({@link OrderSnapshot#deadline()},
+     * written by {@link #recordDeadline}). Per-order deadlines need it: without a stored deadline, the
+     * sweep could only guess one from the creation time and might close an order whose window is
+     * longer than the default.
+     */
+    default boolean storesDeadlines() {
+        return false;
+    }
+
+    /**
+     * Stores an unpaid order's payment deadline, or moves it (later, an extension, or earlier), inside
+     * the caller's transaction: delay-close calls it when an order is scheduled and rescheduled, and
+     * then sends a timeout message for the deadline after the commit. A message for an old deadline
+     * that arrives before the new one is sent on for the time left.
+     *
+     * @return {@code true} if the order was unpaid and its deadline stored; {@code false} otherwise
+     * @throws UnsupportedOperationException unless {@link #storesDeadlines()} says otherwise
+     */
+    default boolean recordDeadline(String orderId, Instant deadline) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not store payment deadlines");
     }
 }

@@ -4,22 +4,20 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An unpaid order found by the safety-net sweep, and the position of the sweep's scan: the sweep
- * reads overdue orders in {@code (createdAt, orderId)} order and asks for the ones after the last
- * it saw.
+ * An unpaid order whose payment deadline has passed, found by the safety-net sweep.
  *
- * @param orderId the order's id; empty only in {@link #startOf(Instant)}
- * @param createdAt when the order was created, as the shop stores it
+ * @param orderId the order's id
+ * @param deadline when its payment window ended
  */
-public record OverdueOrder(String orderId, Instant createdAt) {
+public record OverdueOrder(String orderId, Instant deadline) {
 
     public OverdueOrder {
         Objects.requireNonNull(orderId, "orderId");
-        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(deadline, "deadline");
     }
 
-    /** A position just before every order created at or after {@code createdFrom}. */
-    public static OverdueOrder startOf(Instant createdFrom) {
-        return new OverdueOrder("", createdFrom);
+    /** The scan position just after this order. */
+    public OverduePosition position() {
+        return new OverduePosition(deadline, orderId);
     }
 }

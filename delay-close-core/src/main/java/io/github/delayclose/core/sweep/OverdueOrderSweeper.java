@@ -4,54 +4,76 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
+import io.github.delayclose.core.attempt.AttemptLedger;
 import io.github.delayclose.core.message.OrderIdCodec;
+import io.github.delayclose.core.message.TimeoutMessage;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
-import io.github.delayclose.core.publish.ConfirmedPublisher;
+import io.github.delayclose.core.spi.CloseAttempt;
+import io.github.delayclose.core.spi.CloseAttemptStore;
 import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.spi.OverdueOrder;
-import io.github.delayclose.core.topology.DelayTopology;
+import io.github.delayclose.core.spi.OverduePosition;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The safety net: finds unpaid orders whose payment window plus a grace period has passed (their
- * delay message was never published, or was lost) and sends them to the dead-letter exchange, as
- * if their TTL had just expired. They are then closed by the same listener, with the same retries
- * and parking.
+ * The safety net, in two layers that run together every round. The broker's dead-lettering is not
+ * the only thing between an order and its close.
  *
- * <p>Each sweep scans only the orders that became overdue since the previous sweep: the span of
- * creation times {@code [previous cut-off, now - timeout - grace)}. An order is therefore sent at
- * most once by each instance's sweep; one that the listener parked (its provider kept failing) stays
- * in the parking queue for an operator instead of being sent again every minute. The first sweep
+ * <ol>
+ *   <li><b>Lost messages.</b> Unpaid orders whose deadline passed more than {@code grace} ago and that
+ *       have no close-attempt state: their delay message was never published (the broker was down at
+ *       commit) or was lost. Each is claimed with a compare-and-set on its state, so one instance
+ *       sends it, once.</li>
+ *   <li><b>Stalled copies</b> (with a {@link CloseAttemptStore}). Orders waiting in a retry or
+ *       re-check queue whose copy is more than {@code grace} overdue: the queue's dead-lettering is
+ *       stuck (as quorum queues' at-least-once dead-lettering can be after a leader change). Each is
+ *       handed to a new copy under the next epoch, again with a compare-and-set; the stuck copy is
+ *       recognised as stale when it finally arrives and dropped unread.</li>
+ * </ol>
+ *
+ * <p>Copies go straight to the timeout queue. A round sends nothing while the timeout queue is
+ * {@linkplain TimeoutBacklog behind}: late orders then wait there already, and copies would only
+ * queue behind them. Parked orders are never sent again by the sweep; they leave parking only by an
+ * explicit replay.
+ *
+ * <p>Each round scans the orders that became overdue since the previous round; the first round
  * after start-up looks back {@code lookback} further, to cover the time the application was down.
- *
- * <p>Pages of orders are read and published in one transaction each, so a repository that locks the
- * rows it returns ({@code FOR UPDATE SKIP LOCKED}) keeps other instances off them until they are sent.
- * If a sweep fails, the next one scans the same span again.
+ * With a close-attempt store, looking at an order twice is harmless. Pages of orders are read and
+ * sent in one transaction each, so a repository that locks the rows it returns
+ * ({@code FOR UPDATE SKIP LOCKED}) keeps other instances off them.
  */
 public final class OverdueOrderSweeper {
 
     private static final Log log = LogFactory.getLog(OverdueOrderSweeper.class);
 
     private final OrderRepository orders;
-    private final ConfirmedPublisher publisher;
-    private final DelayTopology topology;
+    private final AttemptLedger attempts;
+    private final @Nullable CloseAttemptStore store;
+    private final Redriver redriver;
+    private final TimeoutBacklog backlog;
     private final Duration grace;
     private final Duration lookback;
     private final int batchSize;
     private final Clock clock;
     private final TransactionOperations transactions;
     private final DelayCloseMetrics metrics;
-    private Instant sweptUpTo;
+    private @Nullable Instant sweptUpTo;
+    private volatile @Nullable SweepRound lastRound;
 
-    public OverdueOrderSweeper(OrderRepository orders, ConfirmedPublisher publisher, DelayTopology topology,
-            SweepSettings settings, Clock clock, TransactionOperations transactions, DelayCloseMetrics metrics) {
+    public OverdueOrderSweeper(OrderRepository orders, AttemptLedger attempts, @Nullable CloseAttemptStore store,
+            Redriver redriver, TimeoutBacklog backlog, SweepSettings settings, Clock clock,
+            TransactionOperations transactions, DelayCloseMetrics metrics) {
         this.orders = Objects.requireNonNull(orders, "orders");
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
-        this.topology = Objects.requireNonNull(topology, "topology");
+        this.attempts = Objects.requireNonNull(attempts, "attempts");
+        this.store = store;
+        this.redriver = Objects.requireNonNull(redriver, "redriver");
+        this.backlog = Objects.requireNonNull(backlog, "backlog");
         this.grace = settings.grace();
         this.lookback = settings.lookback();
         this.batchSize = settings.batchSize();
@@ -61,53 +83,122 @@ public final class OverdueOrderSweeper {
     }
 
     /**
-     * Runs one sweep. Not meant to run concurrently with itself.
+     * Runs one round. Not meant to run concurrently with itself.
      *
-     * @return how many overdue orders were sent to the listener
+     * @return what the round found
      */
-    public synchronized int sweep() {
-        Instant cutOff = clock.instant().minus(topology.timeout()).minus(grace);
+    public synchronized SweepRound sweep() {
+        Instant now = clock.instant();
+        if (backlog.isBehind()) {
+            return remember(new SweepRound(now, 0, 0, true, null));
+        }
+        Instant cutOff = now.minus(grace);
+        Oldest oldest = new Oldest();
+        int lost = orders.searchesOverdueOrders() ? sendLost(cutOff, oldest) : 0;
+        int stalled = store != null ? redriveStalled(cutOff, oldest) : 0;
+        if (lost > 0) {
+            metrics.swept(lost);
+            log.warn("Sweep found " + lost + " unpaid order(s) whose deadline passed over " + grace
+                    + " ago without a timeout message (it was lost, or never published) and sent them to be closed");
+        }
+        if (stalled > 0) {
+            metrics.redriven(stalled);
+            log.warn("Sweep found " + stalled + " order(s) whose retry or re-check copy is over " + grace
+                    + " overdue (stuck dead-lettering?) and sent a new copy straight to the timeout queue");
+        }
+        return remember(new SweepRound(now, lost, stalled, false, oldest.value));
+    }
+
+    /** The last round, if one ran. */
+    public @Nullable SweepRound lastRound() {
+        return lastRound;
+    }
+
+    private SweepRound remember(SweepRound round) {
+        lastRound = round;
+        return round;
+    }
+
+    private int sendLost(Instant cutOff, Oldest oldest) {
         Instant from = sweptUpTo != null ? sweptUpTo : cutOff.minus(lookback);
         if (!from.isBefore(cutOff)) {
             return 0;
         }
-        OverdueOrder position = OverdueOrder.startOf(from);
+        OverduePosition position = OverduePosition.startOf(from);
         int sent = 0;
         while (true) {
-            OverdueOrder scanFrom = position;
-            Page page = transactions.execute(tx -> sendPage(scanFrom, cutOff));
+            OverduePosition scanFrom = position;
+            Page page = transactions.execute(tx -> sendLostPage(scanFrom, cutOff, oldest));
             if (page == null || page.orders().isEmpty()) {
                 break;
             }
-            sent += page.published();
-            position = page.orders().get(page.orders().size() - 1);
+            sent += page.sent();
+            position = page.orders().get(page.orders().size() - 1).position();
             if (page.orders().size() < batchSize) {
                 break;
             }
         }
         sweptUpTo = cutOff;
-        if (sent > 0) {
-            metrics.swept(sent);
-            log.warn("Sweep found " + sent + " unpaid order(s) created before " + cutOff + " (timeout " + topology.timeout()
-                    + " plus grace " + grace + " ago) and sent them to be closed");
-        }
         return sent;
     }
 
-    private Page sendPage(OverdueOrder after, Instant createdBefore) {
-        List<OverdueOrder> page = orders.findOverdueUnpaid(after, createdBefore, batchSize);
-        int published = 0;
+    private Page sendLostPage(OverduePosition after, Instant deadlineBefore, Oldest oldest) {
+        List<OverdueOrder> page = orders.findOverdueUnpaid(after, deadlineBefore, batchSize);
+        Map<String, CloseAttempt> known = attempts.findAll(page.stream().map(OverdueOrder::orderId).toList());
+        int sent = 0;
         for (OverdueOrder order : page) {
+            if (known.containsKey(order.orderId())) {
+                continue; // waiting in a retry or re-check queue, or parked: not lost
+            }
             if (!OrderIdCodec.isValid(order.orderId())) {
                 log.error("Sweep skipped order id '" + order.orderId() + "': it cannot be carried in a timeout message");
                 continue;
             }
-            publisher.publish(topology.deadLetterExchange(), "", OrderIdCodec.toMessage(order.orderId()));
-            published++;
+            var claim = attempts.claimLost(order.orderId());
+            if (claim.isPresent()) {
+                redriver.redrive(new TimeoutMessage(order.orderId(), claim.get().epoch(), 0, 0, order.deadline()));
+                oldest.consider(order.deadline());
+                sent++;
+            }
         }
-        return new Page(page, published);
+        return new Page(page, sent);
     }
 
-    private record Page(List<OverdueOrder> orders, int published) {
+    private int redriveStalled(Instant dueBefore, Oldest oldest) {
+        int sent = 0;
+        while (true) {
+            List<CloseAttempt> stalled = Objects.requireNonNull(store).findWaitingDueBefore(dueBefore, batchSize);
+            int sentNow = 0;
+            for (CloseAttempt attempt : stalled) {
+                var next = attempts.redrive(attempt);
+                if (next.isPresent()) {
+                    CloseAttempt copy = next.get();
+                    redriver.redrive(new TimeoutMessage(copy.orderId(), copy.epoch(), copy.failedAttempts(),
+                            copy.rechecks(), null));
+                    oldest.consider(attempt.dueAt());
+                    sentNow++;
+                }
+            }
+            sent += sentNow;
+            // Re-driven records are due now and drop out of the next query; stop when nothing moved.
+            if (stalled.size() < batchSize || sentNow == 0) {
+                return sent;
+            }
+        }
+    }
+
+    private record Page(List<OverdueOrder> orders, int sent) {
+    }
+
+    /** The earliest instant seen. */
+    private static final class Oldest {
+
+        private @Nullable Instant value;
+
+        void consider(Instant candidate) {
+            if (value == null || candidate.isBefore(value)) {
+                value = candidate;
+            }
+        }
     }
 }

@@ -31,6 +31,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param skuTable the SKU (stock) table and its columns
  * @param stockRestoreTable the marker table that makes stock restores idempotent per order
  * @param statusCodes the values stored in the status columns
+ * @param closeAttempts whether to keep delay-close's close-attempt state in a table of this database
+ *     (so the sweep tells lost messages from waiting ones, and a parked order stays parked)
+ * @param closeAttemptTable the close-attempt table; {@code delay_close_attempt} when not set
  */
 @ConfigurationProperties("delay-close.jdbc")
 public record DelayCloseJdbcProperties(boolean enabled, @Nullable ZoneId zone, @DefaultValue("true") boolean orderLog,
@@ -40,5 +43,6 @@ public record DelayCloseJdbcProperties(boolean enabled, @Nullable ZoneId zone, @
         @DefaultValue @NestedConfigurationProperty OrderItemTable orderItemTable,
         @DefaultValue @NestedConfigurationProperty SkuTable skuTable,
         @DefaultValue @NestedConfigurationProperty StockRestoreTable stockRestoreTable,
-        @DefaultValue @NestedConfigurationProperty OrderStatusCodes statusCodes) {
+        @DefaultValue @NestedConfigurationProperty OrderStatusCodes statusCodes,
+        @DefaultValue("true") boolean closeAttempts, @Nullable String closeAttemptTable) {
 }

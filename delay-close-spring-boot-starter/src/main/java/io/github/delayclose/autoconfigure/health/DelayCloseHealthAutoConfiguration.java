@@ -1,10 +1,15 @@
 package io.github.delayclose.autoconfigure.health;
 
+import java.time.Clock;
+
 import io.github.delayclose.autoconfigure.DelayCloseAutoConfiguration;
+import io.github.delayclose.autoconfigure.DelayCloseProperties;
+import io.github.delayclose.core.listen.TimeoutListener;
+import io.github.delayclose.core.monitor.DelayCloseMonitor;
+import io.github.delayclose.core.sweep.OverdueOrderSweeper;
 import io.github.delayclose.core.topology.DelayTopology;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,9 +32,10 @@ public class DelayCloseHealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "delayCloseHealthIndicator")
     DelayCloseHealthIndicator delayCloseHealthIndicator(
-            @Qualifier("delayCloseListenerContainer") AbstractMessageListenerContainer listener,
-            @Qualifier(DelayCloseAutoConfiguration.CONNECTION_FACTORY) ConnectionFactory connectionFactory,
-            DelayTopology topology) {
-        return new DelayCloseHealthIndicator(listener, new RabbitAdmin(connectionFactory), topology);
+            @Qualifier("delayCloseListenerContainer") AbstractMessageListenerContainer container,
+            TimeoutListener listener, DelayCloseMonitor monitor, DelayTopology topology,
+            ObjectProvider<OverdueOrderSweeper> sweeper, DelayCloseProperties properties) {
+        return new DelayCloseHealthIndicator(container, listener, monitor, topology, sweeper.getIfAvailable(),
+                properties.health().parkedThreshold(), Clock.systemUTC());
     }
 }

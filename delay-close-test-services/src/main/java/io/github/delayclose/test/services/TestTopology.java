@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.github.delayclose.core.topology.DelayTopology;
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -48,6 +49,7 @@ public final class TestTopology {
     /** Deletes the topology's queues and exchange. */
     public static void delete(AmqpAdmin admin, DelayTopology topology) {
         topology.declarables().getDeclarablesByType(Queue.class).forEach(queue -> admin.deleteQueue(queue.getName()));
-        admin.deleteExchange(topology.deadLetterExchange());
+        topology.declarables().getDeclarablesByType(Exchange.class)
+                .forEach(exchange -> admin.deleteExchange(exchange.getName()));
     }
 }

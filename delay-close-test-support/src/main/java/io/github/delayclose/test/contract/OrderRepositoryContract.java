@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.spi.OrderStatus;
+import io.github.delayclose.core.spi.OrderSnapshot;
 import io.github.delayclose.core.spi.OverdueOrder;
+import io.github.delayclose.core.spi.OverduePosition;
 import io.github.delayclose.core.spi.Payment;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +48,10 @@ import org.junit.jupiter.api.Test;
  * between tests and may hold other data; the overdue-search tests only look at their own orders.
  * Times are whole seconds, which {@code DATETIME} columns hold exactly.
  *
- * <p>Override {@link #supportsOverdueSearch()} to return {@code false} when the repository keeps the
- * SPI's default {@code findOverdueUnpaid} (no sweep); those tests are then skipped.
+ * <p>The overdue-search tests run when the repository says it searches
+ * ({@link OrderRepository#searchesOverdueOrders()}), the deadline tests when it stores deadlines
+ * ({@link OrderRepository#storesDeadlines()}). A repository that stores no deadline gives every order
+ * the deadline "creation time plus {@link #paymentWindow()}".
  */
 public abstract class OrderRepositoryContract {
 
@@ -81,9 +85,12 @@ public abstract class OrderRepositoryContract {
         return Long.toString(IDS.incrementAndGet());
     }
 
-    /** Whether the repository implements {@link OrderRepository#findOverdueUnpaid}; default {@code true}. */
-    protected boolean supportsOverdueSearch() {
-        return true;
+    /**
+     * The payment window the repository adds to an order's creation time when it stores no deadline;
+     * default 30 minutes.
+     */
+    protected Duration paymentWindow() {
+        return Duration.ofMinutes(30);
     }
 
     /** How many times the race test races; default 20. */
@@ -150,63 +157,109 @@ public abstract class OrderRepositoryContract {
         assertThat(repository().findStatus(orderId)).isEmpty();
     }
 
-    @Test
-    void findOverdueUnpaidReturnsOnlyUnpaidOrdersCreatedInTheSpan() {
-        assumeTrue(supportsOverdueSearch(), "repository does not implement findOverdueUnpaid");
-        Instant cutOff = now().minus(Duration.ofDays(1));
-        Instant from = cutOff.minus(Duration.ofMinutes(10));
-        String overdue = givenUnpaidOrder(cutOff.minusSeconds(60));
-        String paid = givenUnpaidOrder(cutOff.minusSeconds(60));
-        repository().markPaid(paid, payment("tx-1"));
-        String closed = givenUnpaidOrder(cutOff.minusSeconds(60));
-        repository().markClosed(closed, now());
-        String createdAtCutOff = givenUnpaidOrder(cutOff);
-        String newer = givenUnpaidOrder(cutOff.plusSeconds(60));
-        String olderThanTheSpan = givenUnpaidOrder(from.minusSeconds(60));
-
-        List<String> found = ids(repository().findOverdueUnpaid(OverdueOrder.startOf(from), cutOff, Integer.MAX_VALUE));
-
-        assertThat(found).contains(overdue).doesNotContain(paid, closed, createdAtCutOff, newer, olderThanTheSpan);
+    /** An unpaid order whose deadline is {@code deadline}: stored, or its creation time plus the window. */
+    private String givenUnpaidOrderDueAt(Instant deadline) {
+        String id = givenUnpaidOrder(deadline.minus(paymentWindow()));
+        if (repository().storesDeadlines()) {
+            assertThat(repository().recordDeadline(id, deadline)).isTrue();
+        }
+        return id;
     }
 
     @Test
-    void findOverdueUnpaidReturnsOldestFirstWithCreationTimes() {
-        assumeTrue(supportsOverdueSearch(), "repository does not implement findOverdueUnpaid");
+    void findOverdueUnpaidReturnsOnlyUnpaidOrdersDueInTheSpan() {
+        assumeTrue(repository().searchesOverdueOrders(), "repository does not search for overdue orders");
         Instant cutOff = now().minus(Duration.ofDays(1));
-        String middle = givenUnpaidOrder(cutOff.minusSeconds(120));
-        String newest = givenUnpaidOrder(cutOff.minusSeconds(60));
-        String oldest = givenUnpaidOrder(cutOff.minusSeconds(180));
+        Instant from = cutOff.minus(Duration.ofMinutes(10));
+        String overdue = givenUnpaidOrderDueAt(cutOff.minusSeconds(60));
+        String paid = givenUnpaidOrderDueAt(cutOff.minusSeconds(60));
+        repository().markPaid(paid, payment("tx-1"));
+        String closed = givenUnpaidOrderDueAt(cutOff.minusSeconds(60));
+        repository().markClosed(closed, now());
+        String dueAtCutOff = givenUnpaidOrderDueAt(cutOff);
+        String newer = givenUnpaidOrderDueAt(cutOff.plusSeconds(60));
+        String olderThanTheSpan = givenUnpaidOrderDueAt(from.minusSeconds(60));
 
-        List<OverdueOrder> found = repository().findOverdueUnpaid(OverdueOrder.startOf(cutOff.minusSeconds(600)), cutOff,
-                Integer.MAX_VALUE);
+        List<String> found = ids(repository().findOverdueUnpaid(OverduePosition.startOf(from), cutOff, Integer.MAX_VALUE));
+
+        assertThat(found).contains(overdue).doesNotContain(paid, closed, dueAtCutOff, newer, olderThanTheSpan);
+    }
+
+    @Test
+    void findOverdueUnpaidReturnsOldestFirstWithDeadlines() {
+        assumeTrue(repository().searchesOverdueOrders(), "repository does not search for overdue orders");
+        Instant cutOff = now().minus(Duration.ofDays(1));
+        String middle = givenUnpaidOrderDueAt(cutOff.minusSeconds(120));
+        String newest = givenUnpaidOrderDueAt(cutOff.minusSeconds(60));
+        String oldest = givenUnpaidOrderDueAt(cutOff.minusSeconds(180));
+
+        List<OverdueOrder> found = repository().findOverdueUnpaid(OverduePosition.startOf(cutOff.minusSeconds(600)),
+                cutOff, Integer.MAX_VALUE);
 
         assertThat(ids(found)).containsSubsequence(oldest, middle, newest);
         assertThat(found).filteredOn(order -> order.orderId().equals(oldest)).singleElement()
-                .extracting(OverdueOrder::createdAt).isEqualTo(cutOff.minusSeconds(180));
+                .extracting(OverdueOrder::deadline).isEqualTo(cutOff.minusSeconds(180));
     }
 
     @Test
     void findOverdueUnpaidPagesFromWhereTheLastPageEnded() {
-        assumeTrue(supportsOverdueSearch(), "repository does not implement findOverdueUnpaid");
+        assumeTrue(repository().searchesOverdueOrders(), "repository does not search for overdue orders");
         Instant cutOff = now().minus(Duration.ofDays(1));
         Instant sameSecond = cutOff.minusSeconds(30);
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            created.add(givenUnpaidOrder(sameSecond)); // ties on the creation time are broken by id
+            created.add(givenUnpaidOrderDueAt(sameSecond)); // ties on the deadline are broken by id
         }
-        created.add(givenUnpaidOrder(cutOff.minusSeconds(20)));
+        created.add(givenUnpaidOrderDueAt(cutOff.minusSeconds(20)));
 
         List<String> scanned = new ArrayList<>();
-        OverdueOrder position = OverdueOrder.startOf(cutOff.minusSeconds(40));
+        OverduePosition position = OverduePosition.startOf(cutOff.minusSeconds(40));
         for (List<OverdueOrder> page = repository().findOverdueUnpaid(position, cutOff, 2); !page.isEmpty();
                 page = repository().findOverdueUnpaid(position, cutOff, 2)) {
             assertThat(page).hasSizeLessThanOrEqualTo(2);
             scanned.addAll(ids(page));
-            position = page.get(page.size() - 1);
+            position = page.get(page.size() - 1).position();
         }
 
         assertThat(scanned).doesNotHaveDuplicates().containsAll(created);
         assertThat(scanned.indexOf(created.get(5))).isGreaterThan(scanned.indexOf(created.get(0)));
+    }
+
+    @Test
+    void aStoredDeadlineIsReadBackAndMovesEitherWay() {
+        assumeTrue(repository().storesDeadlines(), "repository does not store deadlines");
+        Instant created = now().minusSeconds(60);
+        String id = givenUnpaidOrder(created);
+        Instant first = created.plus(Duration.ofMinutes(15));
+
+        assertThat(repository().recordDeadline(id, first)).isTrue();
+        assertThat(repository().findOrder(id)).get().extracting(OrderSnapshot::deadline).isEqualTo(first);
+        assertThat(repository().recordDeadline(id, first.plus(Duration.ofHours(2)))).as("extended").isTrue();
+        assertThat(repository().recordDeadline(id, first.minus(Duration.ofMinutes(10)))).as("shortened").isTrue();
+        assertThat(repository().findOrder(id)).get().extracting(OrderSnapshot::deadline)
+                .isEqualTo(first.minus(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void theDeadlineOfAClosedOrPaidOrderDoesNotMove() {
+        assumeTrue(repository().storesDeadlines(), "repository does not store deadlines");
+        String closed = givenUnpaidOrder(now().minusSeconds(60));
+        repository().markClosed(closed, now());
+        String paid = givenUnpaidOrder(now().minusSeconds(60));
+        repository().markPaid(paid, payment("tx-dl"));
+
+        assertThat(repository().recordDeadline(closed, now().plusSeconds(600))).isFalse();
+        assertThat(repository().recordDeadline(paid, now().plusSeconds(600))).isFalse();
+        assertThat(repository().recordDeadline(newOrderId(), now().plusSeconds(600))).as("unknown order").isFalse();
+    }
+
+    @Test
+    void findOrderAgreesWithFindStatus() {
+        String id = givenUnpaidOrder(now().minusSeconds(60));
+        assertThat(repository().findOrder(id)).get().extracting(OrderSnapshot::status).isEqualTo(OrderStatus.UNPAID);
+        repository().markClosed(id, now());
+        assertThat(repository().findOrder(id)).get().extracting(OrderSnapshot::status).isEqualTo(OrderStatus.CLOSED);
+        assertThat(repository().findOrder(newOrderId())).isEmpty();
     }
 
     private static List<String> ids(List<OverdueOrder> orders) {
