@@ -78,6 +78,10 @@ final class CappedBodySubscriber implements BodySubscriber<byte[]> {
 
     @Override
     public void onComplete() {
+        if (body.isDone()) { // aborted or over the cap: what arrived is not wanted
+            received.clear();
+            return;
+        }
         byte[] bytes = new byte[(int) size];
         int offset = 0;
         for (ByteBuffer buffer : received) {

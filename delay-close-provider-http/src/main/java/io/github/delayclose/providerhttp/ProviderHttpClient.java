@@ -107,7 +107,8 @@ public final class ProviderHttpClient {
     /**
      * Sends a request without waiting. The future completes with the answer, or exceptionally with a
      * {@link ProviderHttpException}, by the deadline at the latest; cancelling it stops the call and
-     * lets go of its connection.
+     * lets go of its connection. Actions chained to it run on the thread that completes it, which for
+     * a timeout is the JDK's shared timer thread: chain heavy work with the {@code *Async} methods.
      *
      * @param request any method and headers; its own timeout is replaced by the call timeout
      */

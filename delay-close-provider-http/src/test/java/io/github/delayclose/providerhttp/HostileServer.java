@@ -37,6 +37,9 @@ final class HostileServer implements AutoCloseable {
         boolean answer(OutputStream out, HostileServer server) throws IOException;
     }
 
+    /** Takes the request and never answers; notices when the client gives up and closes the connection. */
+    static final Behaviour SILENT = (out, server) -> false;
+
     private final ServerSocket listener;
 
     private final Behaviour behaviour;
@@ -182,12 +185,9 @@ final class HostileServer implements AutoCloseable {
                     return;
                 }
             }
-            if (keepOpen) {
-                return; // the client closed it
-            }
-            // Let the client close first, as a server that lingers would.
+            // Done with this connection (or the client closed it): linger until the client closes.
             while (in.read() >= 0) {
-                // drain
+                // whatever the client still sends is ignored
             }
         }
         catch (IOException ex) {
