@@ -2,13 +2,8 @@ package io.github.delayclose.wxpay.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.github.wxpay.sdk.WXPayConstants;
 import com.github.wxpay.sdk.WXPayUtil;
@@ -93,31 +88,13 @@ class WxPaySignerTest {
     void oneSignerServesManyThreadsAndStaysTheSame() throws Exception {
         for (WxPaySignType type : WxPaySignType.values()) {
             WxPaySigner shared = new WxPaySigner(DOC_KEY, type);
-            ExecutorService threads = Executors.newFixedThreadPool(8);
-            try {
-                List<Future<Boolean>> results = new ArrayList<>();
-                for (int t = 0; t < 8; t++) {
-                    int thread = t;
-                    results.add(threads.submit(() -> {
-                        for (int i = 0; i < 1_000; i++) {
-                            Map<String, String> fields = docExample();
-                            fields.put("out_trade_no", "t" + thread + "-" + i);
-                            String expected = WXPayUtil.generateSignature(fields, DOC_KEY,
-                                    type == WxPaySignType.MD5 ? WXPayConstants.SignType.MD5 : WXPayConstants.SignType.HMACSHA256);
-                            if (!shared.sign(fields).equals(expected)) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    }));
-                }
-                for (Future<Boolean> result : results) {
-                    assertThat(result.get()).as(type.name()).isTrue();
-                }
-            }
-            finally {
-                threads.shutdownNow();
-            }
+            WXPayConstants.SignType sdkType = type == WxPaySignType.MD5 ? WXPayConstants.SignType.MD5
+                    : WXPayConstants.SignType.HMACSHA256;
+            assertThat(ManyThreads.allRight(8, 1_000, (thread, round) -> {
+                Map<String, String> fields = docExample();
+                fields.put("out_trade_no", "t" + thread + "-" + round);
+                return shared.sign(fields).equals(WXPayUtil.generateSignature(fields, DOC_KEY, sdkType));
+            })).as(type.name()).isTrue();
         }
     }
 }

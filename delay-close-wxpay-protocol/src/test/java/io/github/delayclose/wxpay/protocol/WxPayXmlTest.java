@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,29 +97,11 @@ class WxPayXmlTest {
 
     @Test
     void theSharedParserServesManyThreadsAtOnce() throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                int thread = t;
-                results.add(threads.submit(() -> {
-                    for (int i = 0; i < 2_000; i++) {
-                        Map<String, String> fields = new LinkedHashMap<>();
-                        fields.put("out_trade_no", "t" + thread + "-" + i);
-                        fields.put("nonce_str", WxPayNonces.next());
-                        if (!WxPayXml.parse(WxPayXml.write(fields)).equals(fields)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }));
-            }
-            for (Future<Boolean> result : results) {
-                assertThat(result.get()).isTrue();
-            }
-        }
-        finally {
-            threads.shutdownNow();
-        }
+        assertThat(ManyThreads.allRight(8, 2_000, (thread, round) -> {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("out_trade_no", "t" + thread + "-" + round);
+            fields.put("nonce_str", WxPayNonces.next());
+            return WxPayXml.parse(WxPayXml.write(fields)).equals(fields);
+        })).isTrue();
     }
 }
