@@ -5,15 +5,17 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.Payment;
 import io.github.delayclose.core.spi.PaymentGatewayException;
+import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.TradeReport;
 import io.github.delayclose.core.spi.TradeState;
 
 /**
  * Maps verified {@code orderquery} and {@code closeorder} answers onto the SPI's types. Only values
- * WeChat documents are mapped; anything else is a {@link PaymentGatewayException}, never a guess.
+ * WeChat documents are mapped; anything else is a {@link PaymentGatewayException}, never a guess. A
+ * paid answer's {@code total_fee} becomes the payment's amount when present; one that is not a
+ * whole number of fen makes the whole answer untrustworthy.
  */
 final class WxPayAnswerMapping {
 
@@ -88,7 +90,16 @@ final class WxPayAnswerMapping {
             throw new PaymentGatewayException("WeChat Pay " + call + ": paid (" + answer.get("trade_state")
                     + ") but no transaction_id");
         }
-        return new Payment(transactionId, paidAt(call, answer.get("time_end")));
+        return new Payment(transactionId, paidAt(call, answer.get("time_end")), amount(call, answer.get("total_fee")));
+    }
+
+    private static Long amount(String call, String totalFee) {
+        try {
+            return WxPayTotalFee.parse(totalFee);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new PaymentGatewayException("WeChat Pay " + call + ": " + ex.getMessage());
+        }
     }
 
     private Instant paidAt(String call, String timeEnd) {

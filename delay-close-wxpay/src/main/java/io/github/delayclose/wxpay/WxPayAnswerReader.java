@@ -1,10 +1,10 @@
 package io.github.delayclose.wxpay;
 
-import io.github.delayclose.wxpay.protocol.WxPaySigner;
-import io.github.delayclose.wxpay.protocol.WxPayXml;
 import java.util.Map;
 
 import io.github.delayclose.core.spi.PaymentGatewayException;
+import io.github.delayclose.wxpay.protocol.WxPaySigner;
+import io.github.delayclose.wxpay.protocol.WxPayXml;
 
 /**
  * Turns a WeChat Pay answer body into fields that can be believed: well-formed, communication
@@ -29,7 +29,7 @@ final class WxPayAnswerReader {
     Map<String, String> read(String call, String body) {
         Map<String, String> fields;
         try {
-            fields = WxPayXml.parse(body);
+            fields = WxPayXml.parse(body, settings.maxAnswerBytes());
         }
         catch (WxPayXml.MalformedException ex) {
             throw new PaymentGatewayException("WeChat Pay " + call + ": unreadable answer, " + ex.getMessage());

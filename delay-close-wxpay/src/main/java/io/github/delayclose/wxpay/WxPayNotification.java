@@ -10,7 +10,8 @@ import io.github.delayclose.core.spi.Payment;
  *
  * @param orderId the shop's order id ({@code out_trade_no})
  * @param resultCode {@code SUCCESS} when the payment went through, {@code FAIL} otherwise
- * @param payment the payment, present exactly when {@code resultCode} is {@code SUCCESS}
+ * @param payment the payment, present exactly when {@code resultCode} is {@code SUCCESS}; its
+ *     {@linkplain Payment#amount() amount} is {@code totalFee}
  * @param totalFee the amount in fen ({@code total_fee}); compare it with the order's amount
  *     before recording the payment, as WeChat's documentation asks, or -1 when the notification
  *     does not carry it (only possible with {@code FAIL})

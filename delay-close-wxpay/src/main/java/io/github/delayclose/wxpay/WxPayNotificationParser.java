@@ -1,13 +1,13 @@
 package io.github.delayclose.wxpay;
 
-import io.github.delayclose.wxpay.protocol.WxPaySigner;
-import io.github.delayclose.wxpay.protocol.WxPayXml;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import io.github.delayclose.core.spi.Payment;
+import io.github.delayclose.wxpay.protocol.WxPaySigner;
+import io.github.delayclose.wxpay.protocol.WxPayXml;
 
 /**
  * Reads the payment notifications WeChat Pay v2 POSTs to a shop's {@code notify_url}, and writes
@@ -79,19 +79,23 @@ public final class WxPayNotificationParser {
         String orderId = required(fields, "out_trade_no");
         String resultCode = required(fields, "result_code");
         if ("FAIL".equals(resultCode)) {
-            return new WxPayNotification(orderId, resultCode, Optional.empty(), totalFee(fields, false));
+            Long totalFee = totalFee(fields);
+            return new WxPayNotification(orderId, resultCode, Optional.empty(), totalFee == null ? -1 : totalFee);
         }
         if (!"SUCCESS".equals(resultCode)) {
             throw new WxPayNotificationException("unknown result_code " + resultCode);
         }
+        required(fields, "total_fee"); // a payment without its amount cannot be checked against the order
+        long totalFee = totalFee(fields);
         Payment payment;
         try {
-            payment = new Payment(required(fields, "transaction_id"), WxPayTimeEnd.parse(required(fields, "time_end")));
+            payment = new Payment(required(fields, "transaction_id"), WxPayTimeEnd.parse(required(fields, "time_end")),
+                    totalFee);
         }
         catch (DateTimeParseException ex) {
             throw new WxPayNotificationException("time_end " + fields.get("time_end") + " is not yyyyMMddHHmmss");
         }
-        return new WxPayNotification(orderId, resultCode, Optional.of(payment), totalFee(fields, true));
+        return new WxPayNotification(orderId, resultCode, Optional.of(payment), totalFee);
     }
 
     /** The reply that tells WeChat the notification was handled, so it stops resending it. */
@@ -114,20 +118,13 @@ public final class WxPayNotificationParser {
         return value;
     }
 
-    private static long totalFee(Map<String, String> fields, boolean required) {
-        String value = fields.get("total_fee");
-        if (value == null && !required) {
-            return -1;
-        }
+    /** The amount, or {@code null} when the notification does not state it. */
+    private static Long totalFee(Map<String, String> fields) {
         try {
-            long fee = Long.parseLong(required(fields, "total_fee"));
-            if (fee <= 0) {
-                throw new NumberFormatException();
-            }
-            return fee;
+            return WxPayTotalFee.parse(fields.get("total_fee"));
         }
-        catch (NumberFormatException ex) {
-            throw new WxPayNotificationException("total_fee " + value + " is not a positive number of fen");
+        catch (IllegalArgumentException ex) {
+            throw new WxPayNotificationException(ex.getMessage());
         }
     }
 

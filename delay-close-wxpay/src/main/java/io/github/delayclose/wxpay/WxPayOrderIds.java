@@ -1,21 +1,28 @@
 package io.github.delayclose.wxpay;
 
-import java.util.regex.Pattern;
-
+import io.github.delayclose.core.spi.OrderIdRules;
 import io.github.delayclose.core.spi.PaymentGatewayException;
 
-/** The rule WeChat Pay sets for {@code out_trade_no}, checked before a request is signed and sent. */
+/**
+ * WeChat Pay's rule for {@code out_trade_no}, stated once: the gateway announces it as its
+ * {@link OrderIdRules}, so that scheduling refuses other ids at once, and checks it again before a
+ * request is signed and sent.
+ */
 final class WxPayOrderIds {
 
-    private static final Pattern OUT_TRADE_NO = Pattern.compile("[0-9A-Za-z_\\-|*@]{1,32}");
+    /** 1 to 32 characters of letters, digits and {@code _-|*@}. */
+    static final OrderIdRules RULES = OrderIdRules.of("[0-9A-Za-z_\\-|*@]{1,32}", "1 to 32 letters, digits or _-|*@");
 
     private WxPayOrderIds() {
     }
 
+    /**
+     * @throws PaymentGatewayException when WeChat Pay would refuse the id
+     */
     static String check(String orderId) {
-        if (orderId == null || !OUT_TRADE_NO.matcher(orderId).matches()) {
-            throw new PaymentGatewayException("order id " + orderId + " cannot be a WeChat Pay out_trade_no"
-                    + " (1-32 characters: letters, digits, _ - | * @)");
+        if (!RULES.accepts(orderId)) {
+            throw new PaymentGatewayException("order id " + orderId + " cannot be a WeChat Pay out_trade_no ("
+                    + RULES.description() + ")");
         }
         return orderId;
     }

@@ -1,26 +1,33 @@
 package io.github.delayclose.wxpay;
 
-import io.github.delayclose.wxpay.protocol.WxPaySigner;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.delayclose.core.spi.TradeCloseResult;
+import io.github.delayclose.core.spi.OrderIdRules;
 import io.github.delayclose.core.spi.PaymentGateway;
 import io.github.delayclose.core.spi.PaymentGatewayException;
+import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.TradeReport;
+import io.github.delayclose.providerhttp.ProviderHttpClient;
+import io.github.delayclose.providerhttp.ProviderHttpException;
+import io.github.delayclose.wxpay.protocol.WxPaySigner;
 
 /**
- * {@link PaymentGateway} for WeChat Pay v2 ({@code /pay/orderquery} and {@code /pay/closeorder}),
- * built on wxpay-sdk 0.0.3, which must be on the class path.
+ * {@link PaymentGateway} for WeChat Pay v2 ({@code /pay/orderquery} and {@code /pay/closeorder}).
  *
- * <p>Every answer is parsed by a parser that refuses DTDs and verified against the configured key
- * and sign type before it is mapped. {@code trade_state} values map one to one onto
+ * <p>Requests are signed XML sent by the gateway's own {@link ProviderHttpClient}, one per gateway:
+ * every call has one deadline ({@link WxPaySettings#callTimeout()}), answers are capped while they
+ * are read, redirects are refused and connections are always released. Every answer is parsed by a
+ * parser that refuses DTDs and verified against the configured key and sign type before it is
+ * mapped; a paid answer's {@code total_fee} becomes the payment's amount. {@code trade_state} values map one to one onto
  * {@link io.github.delayclose.core.spi.TradeState}, {@code ORDERNOTEXIST} onto {@code NOT_FOUND};
  * {@code closeorder} maps {@code ORDERCLOSED} and {@code ORDERPAID} onto
  * {@link TradeCloseResult#ALREADY_CLOSED} and {@link TradeCloseResult#ALREADY_PAID}. Every other answer
  * (transport failure, timeout, {@code SYSTEMERROR}, {@code return_code FAIL}, a bad or missing
  * signature, malformed XML, a value WeChat does not document) is a {@link PaymentGatewayException}.
+ *
+ * <p>Order ids must be valid {@code out_trade_no} values ({@link #orderIdRules()}).
  *
  * <p>Thread-safe and stateless between calls. WeChat refuses to close an order in the first five
  * minutes after it was created; see {@link WxPayTimeoutCheck}.
@@ -43,8 +50,9 @@ public final class WxPayPaymentGateway implements PaymentGateway {
     /** For tests: {@code clock} dates payments whose answer lacks {@code time_end}. */
     WxPayPaymentGateway(WxPaySettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.transport = new WxPayTransport(settings);
-        this.reader = new WxPayAnswerReader(settings, new WxPaySigner(settings.apiKey(), settings.signType()));
+        WxPaySigner signer = new WxPaySigner(settings.apiKey(), settings.signType());
+        this.transport = new WxPayTransport(settings, new WxPaySignedRequests(settings, signer));
+        this.reader = new WxPayAnswerReader(settings, signer);
         this.mapping = new WxPayAnswerMapping(Objects.requireNonNull(clock, "clock"));
     }
 
@@ -58,6 +66,12 @@ public final class WxPayPaymentGateway implements PaymentGateway {
         return mapping.closeOutcome(orderId, call("closeorder", orderId));
     }
 
+    /** WeChat Pay's rule for {@code out_trade_no}: 1 to 32 letters, digits or {@code _-|*@}. */
+    @Override
+    public OrderIdRules orderIdRules() {
+        return WxPayOrderIds.RULES;
+    }
+
     private Map<String, String> call(String api, String orderId) {
         String outTradeNo = WxPayOrderIds.check(orderId);
         String call = api + " for order " + orderId;
@@ -65,7 +79,7 @@ public final class WxPayPaymentGateway implements PaymentGateway {
         try {
             body = transport.post(api, Map.of("out_trade_no", outTradeNo));
         }
-        catch (WxPayTransport.TransportException ex) {
+        catch (ProviderHttpException ex) {
             throw new PaymentGatewayException("WeChat Pay " + call + ": " + ex.getMessage(), ex);
         }
         return reader.read(call, body);

@@ -1,5 +1,6 @@
 package io.github.delayclose.wxpay;
 
+import io.github.delayclose.providerhttp.ProviderHttpSettings;
 import io.github.delayclose.wxpay.protocol.WxPaySignType;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,6 +14,11 @@ import java.util.Objects;
  * <p>{@code null} for an optional component means its default, which suits binding from
  * configuration properties.
  *
+ * <p><b>Timeouts.</b> Each call has one deadline, {@code callTimeout}, that covers connecting,
+ * sending, waiting and reading the whole answer, so a provider that answers slowly or drips its
+ * answer cannot hold a close longer than that. Earlier versions had a {@code readTimeout} instead,
+ * which bounded each read of the socket rather than the call; {@code callTimeout} replaces it.
+ *
  * @param appId the {@code appid} (required)
  * @param mchId the merchant id, {@code mch_id} (required)
  * @param apiKey the API v2 key ("API密钥") that signs requests and verifies answers (required);
@@ -20,13 +26,17 @@ import java.util.Objects;
  * @param signType how to sign and verify; default {@link WxPaySignType#MD5}, WeChat's default
  * @param baseUrl where the API lives; default {@value #DEFAULT_BASE_URL}. Point it at a simulator
  *     in tests. Stored without a trailing slash.
- * @param connectTimeout how long to wait for a connection; default 6 seconds
- * @param readTimeout how long to wait for an answer; default 8 seconds. A call that times out
- *     fails with a retryable error, and since a close may still have happened at WeChat, closing is
- *     safe to repeat
+ * @param connectTimeout how long to wait for a connection; default 6 seconds. The call timeout
+ *     bounds it too
+ * @param callTimeout the deadline of a whole call, answer included; default 8 seconds. A call that
+ *     times out fails with a retryable error, and since a close may still have happened at WeChat,
+ *     closing is safe to repeat
+ * @param maxAnswerBytes the largest answer accepted, in bytes, from {@value #MIN_ANSWER_BYTES} to
+ *     {@value #MAX_ANSWER_BYTES}; default {@value #DEFAULT_MAX_ANSWER_BYTES}. WeChat's answers are 1-2
+ *     KB; reading stops as soon as an answer passes the cap
  */
 public record WxPaySettings(String appId, String mchId, String apiKey, WxPaySignType signType, String baseUrl,
-        Duration connectTimeout, Duration readTimeout) {
+        Duration connectTimeout, Duration callTimeout, Integer maxAnswerBytes) {
 
     /** WeChat Pay v2's production endpoint. */
     public static final String DEFAULT_BASE_URL = "https://api.mch.weixin.qq.com";
@@ -34,8 +44,17 @@ public record WxPaySettings(String appId, String mchId, String apiKey, WxPaySign
     /** Default connect timeout, as in WeChat's SDK example configuration. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(6);
 
-    /** Default read timeout, as in WeChat's SDK example configuration. */
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(8);
+    /** Default deadline of a whole call: the SDK example's read timeout, now for the whole answer. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(8);
+
+    /** Default answer cap, 64 KB: far above any real answer, small enough that a hostile one costs nothing. */
+    public static final int DEFAULT_MAX_ANSWER_BYTES = 64 * 1024;
+
+    /** The smallest answer cap allowed: below it, WeChat's ordinary answers would be refused. */
+    public static final int MIN_ANSWER_BYTES = 1024;
+
+    /** The largest answer cap allowed. */
+    public static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
     public WxPaySettings {
         appId = requireText(appId, "appId");
@@ -49,13 +68,19 @@ public record WxPaySettings(String appId, String mchId, String apiKey, WxPaySign
         }
         signType = signType == null ? WxPaySignType.MD5 : signType;
         baseUrl = checkBaseUrl(baseUrl == null ? DEFAULT_BASE_URL : baseUrl);
-        connectTimeout = checkTimeout(connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout, "connectTimeout");
-        readTimeout = checkTimeout(readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout, "readTimeout");
+        connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+        callTimeout = callTimeout == null ? DEFAULT_CALL_TIMEOUT : callTimeout;
+        maxAnswerBytes = maxAnswerBytes == null ? DEFAULT_MAX_ANSWER_BYTES : maxAnswerBytes;
+        if (maxAnswerBytes < MIN_ANSWER_BYTES || maxAnswerBytes > MAX_ANSWER_BYTES) {
+            throw new IllegalArgumentException("WeChat Pay maxAnswerBytes must be between " + MIN_ANSWER_BYTES + " and "
+                    + MAX_ANSWER_BYTES + ", was " + maxAnswerBytes);
+        }
+        httpSettings(connectTimeout, callTimeout, maxAnswerBytes); // checks the timeouts
     }
 
     /** Settings with every optional component at its default. */
     public static WxPaySettings of(String appId, String mchId, String apiKey) {
-        return new WxPaySettings(appId, mchId, apiKey, null, null, null, null);
+        return new WxPaySettings(appId, mchId, apiKey, null, null, null, null, null);
     }
 
     /** A builder starting from the defaults. */
@@ -65,13 +90,28 @@ public record WxPaySettings(String appId, String mchId, String apiKey, WxPaySign
 
     /** The same settings with another base URL, e.g. a simulator's. */
     public WxPaySettings withBaseUrl(String baseUrl) {
-        return new WxPaySettings(appId, mchId, apiKey, signType, baseUrl, connectTimeout, readTimeout);
+        return new WxPaySettings(appId, mchId, apiKey, signType, baseUrl, connectTimeout, callTimeout, maxAnswerBytes);
+    }
+
+    /** The limits of the gateway's HTTP calls. */
+    public ProviderHttpSettings httpSettings() {
+        return httpSettings(connectTimeout, callTimeout, maxAnswerBytes);
     }
 
     @Override
     public String toString() {
         return "WxPaySettings[appId=" + appId + ", mchId=" + mchId + ", apiKey=******, signType=" + signType
-                + ", baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+                + ", baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout + ", callTimeout=" + callTimeout
+                + ", maxAnswerBytes=" + maxAnswerBytes + "]";
+    }
+
+    private static ProviderHttpSettings httpSettings(Duration connectTimeout, Duration callTimeout, int maxAnswerBytes) {
+        try {
+            return new ProviderHttpSettings(connectTimeout, callTimeout, maxAnswerBytes);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("WeChat Pay " + ex.getMessage(), ex);
+        }
     }
 
     private static String requireText(String value, String name) {
@@ -104,15 +144,6 @@ public record WxPaySettings(String appId, String mchId, String apiKey, WxPaySign
         return url;
     }
 
-    private static Duration checkTimeout(Duration timeout, String name) {
-        // HttpURLConnection takes int milliseconds, and 0 would mean "wait forever".
-        if (timeout.isNegative() || timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("WeChat Pay " + name + " must be between 1ms and "
-                    + Integer.MAX_VALUE + "ms, was " + timeout);
-        }
-        return timeout;
-    }
-
     /** Builds {@link WxPaySettings}; every setter is optional. */
     public static final class Builder {
 
@@ -128,7 +159,9 @@ public record WxPaySettings(String appId, String mchId, String apiKey, WxPaySign
 
         private Duration connectTimeout;
 
-        private Duration readTimeout;
+        private Duration callTimeout;
+
+        private Integer maxAnswerBytes;
 
         private Builder(String appId, String mchId, String apiKey) {
             this.appId = appId;
@@ -154,15 +187,21 @@ public record WxPaySettings(String appId, String mchId, String apiKey, WxPaySign
             return this;
         }
 
-        /** How long to wait for an answer. */
-        public Builder readTimeout(Duration readTimeout) {
-            this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+        /** The deadline of a whole call, answer included. */
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
+            return this;
+        }
+
+        /** The largest answer accepted, in bytes. */
+        public Builder maxAnswerBytes(int maxAnswerBytes) {
+            this.maxAnswerBytes = maxAnswerBytes;
             return this;
         }
 
         /** The settings, checked; throws {@link IllegalArgumentException} naming the wrong one. */
         public WxPaySettings build() {
-            return new WxPaySettings(appId, mchId, apiKey, signType, baseUrl, connectTimeout, readTimeout);
+            return new WxPaySettings(appId, mchId, apiKey, signType, baseUrl, connectTimeout, callTimeout, maxAnswerBytes);
         }
     }
 }

@@ -50,7 +50,7 @@ class WxPayNotificationParserTest {
         assertThat(notification.paid()).isTrue();
         assertThat(notification.totalFee()).isEqualTo(990);
         assertThat(notification.payment())
-                .contains(new Payment(paid.transactionId().orElseThrow(), paid.timeEnd().orElseThrow()));
+                .contains(new Payment(paid.transactionId().orElseThrow(), paid.timeEnd().orElseThrow(), 990L));
     }
 
     @Test
@@ -127,9 +127,11 @@ class WxPayNotificationParserTest {
         Map<String, String> badTime = notificationFields();
         badTime.put("time_end", "20241301000000");
         expectRejection(signed(badTime), "time_end");
-        Map<String, String> badFee = notificationFields();
-        badFee.put("total_fee", "-5");
-        expectRejection(signed(badFee), "total_fee");
+        for (String fee : List.of("-5", "1.5", "ten", "99999999999999999999")) {
+            Map<String, String> badFee = notificationFields();
+            badFee.put("total_fee", fee);
+            expectRejection(signed(badFee), "total_fee " + fee + " is not a whole number of fen");
+        }
         Map<String, String> unknownResult = notificationFields();
         unknownResult.put("result_code", "MAYBE");
         expectRejection(signed(unknownResult), "result_code");
@@ -145,6 +147,11 @@ class WxPayNotificationParserTest {
         WxPayNotification notification = parser.parse(signed(failed));
         assertThat(notification.paid()).isFalse();
         assertThat(notification.payment()).isEmpty();
+        assertThat(notification.totalFee()).isEqualTo(100);
+        failed.remove("total_fee");
+        assertThat(parser.parse(signed(failed)).totalFee()).isEqualTo(-1);
+        failed.put("total_fee", "1,00");
+        expectRejection(signed(failed), "total_fee 1,00");
 
         expectRejection("<xml><return_code>FAIL</return_code><return_msg>bad</return_msg></xml>", "return_code FAIL");
     }

@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import com.github.wxpay.sdk.WXPayConstants;
+import com.github.wxpay.sdk.WXPayUtil;
+import io.github.delayclose.core.spi.OrderIdRules;
 import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.Payment;
 import io.github.delayclose.core.spi.PaymentGatewayException;
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The WeChat Pay gateway against the simulator over HTTP: mapping, failures, hostile answers. */
 class WxPayPaymentGatewayTest {
@@ -80,7 +84,8 @@ class WxPayPaymentGatewayTest {
 
         assertThat(answer.state()).isEqualTo(TradeState.valueOf(wechatState.name()));
         if (wechatState.isPaid()) {
-            assertThat(answer.payment()).contains(new Payment(order.transactionId().orElseThrow(), order.timeEnd().orElseThrow()));
+            assertThat(answer.payment()).contains(new Payment(order.transactionId().orElseThrow(), order.timeEnd().orElseThrow(),
+                    order.totalFee()));
         }
         else {
             assertThat(answer.payment()).isEmpty();
@@ -95,6 +100,29 @@ class WxPayPaymentGatewayTest {
 
         assertThat(gateway.queryTrade("o1").payment().orElseThrow().paidAt())
                 .isEqualTo(Instant.parse("2024-05-01T02:20:30Z"));
+    }
+
+    @Test
+    void aPaidAnswersTotalFeeIsThePaymentsAmount() {
+        String orderId = orderId();
+        simulator.createOrder(orderId, 2_990);
+        simulator.pay(orderId);
+        assertThat(gateway.queryTrade(orderId).payment()).map(Payment::amount).contains(2_990L);
+
+        Map<String, String> noFee = signedQueryAnswer("SUCCESS");
+        noFee.remove("total_fee");
+        simulator.respondNext(signedXml(noFee));
+        assertThat(gateway.queryTrade("o1").payment()).hasValueSatisfying(payment -> assertThat(payment.amount()).isNull());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "1.00", "-1", "1e3", " 100", "abc", "99999999999999999999" })
+    void aPaidAnswerWithAMalformedTotalFeeIsNotTrusted(String totalFee) {
+        Map<String, String> answer = signedQueryAnswer("SUCCESS");
+        answer.put("total_fee", totalFee);
+        simulator.respondNext(signedXml(answer));
+
+        expectFailure(() -> gateway.queryTrade("o1"), "total_fee " + totalFee + " is not a whole number of fen");
     }
 
     @Test
@@ -194,9 +222,9 @@ class WxPayPaymentGatewayTest {
     }
 
     @Test
-    void readTimeoutFails() {
+    void callTimeoutFails() {
         WxPayPaymentGateway impatient = new WxPayPaymentGateway(WxPaySettings.builder(APP_ID, MCH_ID, API_KEY)
-                .baseUrl(server.baseUrl()).readTimeout(Duration.ofMillis(300)).build());
+                .baseUrl(server.baseUrl()).callTimeout(Duration.ofMillis(300)).build());
         String orderId = orderId();
         simulator.createOrder(orderId);
         simulator.delayNext(1, Duration.ofMinutes(1));
@@ -206,6 +234,15 @@ class WxPayPaymentGatewayTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         // The close happened; only its answer was lost. Repeating it is safe:
         assertThat(impatient.closeOrder(orderId)).isEqualTo(TradeCloseResult.ALREADY_CLOSED);
+    }
+
+    @Test
+    void oversizedAnswersAndRedirectsFail() {
+        simulator.respondNext("<xml><return_code>SUCCESS</return_code><attach>" + "x".repeat(70_000) + "</attach></xml>");
+        expectFailure(() -> gateway.queryTrade(orderId()), "answer larger than 65536 bytes");
+
+        simulator.httpStatusNext(1, 307);
+        expectFailure(() -> gateway.queryTrade(orderId()), "redirect refused");
     }
 
     // ---------------------------------------------------------------- answers that cannot be believed
@@ -328,6 +365,33 @@ class WxPayPaymentGatewayTest {
     }
 
     @Test
+    void theOrderIdRulesAreWeChatsOutTradeNoRule() {
+        OrderIdRules rules = gateway.orderIdRules();
+        assertThat(rules.accepts("Ab9_-|*@")).isTrue();
+        assertThat(rules.accepts("x".repeat(32))).isTrue();
+        assertThat(rules.accepts("x".repeat(33))).isFalse();
+        assertThat(rules.accepts("")).isFalse();
+        assertThat(rules.accepts("has space")).isFalse();
+        assertThat(rules.accepts("order.1")).isFalse();
+        assertThat(rules.accepts("订单1")).isFalse();
+        assertThat(rules.description()).contains("32");
+    }
+
+    @Test
+    void requestsVerifyWithTheSdksOwnSignatureCheck() throws Exception {
+        gateway.queryTrade("o-sdk");
+        WxPayPaymentGateway hmac = new WxPayPaymentGateway(WxPaySettings.builder(APP_ID, MCH_ID, API_KEY)
+                .baseUrl(server.baseUrl()).signType(WxPaySignType.HMAC_SHA256).build());
+        hmac.queryTrade("o-sdk-hmac");
+
+        Map<String, String> md5 = simulator.requests("orderquery", "o-sdk").get(0).fields();
+        assertThat(WXPayUtil.isSignatureValid(md5, API_KEY, WXPayConstants.SignType.MD5)).isTrue();
+        Map<String, String> sha = simulator.requests("orderquery", "o-sdk-hmac").get(0).fields();
+        assertThat(WXPayUtil.isSignatureValid(sha, API_KEY, WXPayConstants.SignType.HMACSHA256)).isTrue();
+        assertThat(md5.get("nonce_str")).matches("[A-Za-z0-9]{32}").isNotEqualTo(sha.get("nonce_str"));
+    }
+
+    @Test
     void apiKeyNeverAppears() {
         assertThat(gateway.toString()).doesNotContain(API_KEY).contains(MCH_ID);
         assertThat(new WxPayNotificationParser(WxPayTestAccounts.settings(server.baseUrl())).toString()).doesNotContain(API_KEY);
@@ -338,7 +402,7 @@ class WxPayPaymentGatewayTest {
         expectFailure(() -> gateway.queryTrade("o1"), "");
         simulator.delayNext(1, Duration.ofMinutes(1));
         WxPayPaymentGateway impatient = new WxPayPaymentGateway(WxPaySettings.builder(APP_ID, MCH_ID, API_KEY)
-                .baseUrl(server.baseUrl()).readTimeout(Duration.ofMillis(200)).build());
+                .baseUrl(server.baseUrl()).callTimeout(Duration.ofMillis(200)).build());
         expectFailure(() -> impatient.queryTrade("o1"), "");
         WxPayPaymentGateway nowhere = new WxPayPaymentGateway(WxPayTestAccounts.settings(WxPayTestAccounts.unreachableBaseUrl()));
         expectFailure(() -> nowhere.queryTrade("o1"), "");

@@ -83,4 +83,18 @@ class WxPaySignerTest {
         assertThat(md5.isValid(fields)).isFalse();
         assertThat(md5.toString()).doesNotContain(DOC_KEY);
     }
+
+    @Test
+    void oneSignerServesManyThreadsAndStaysTheSame() throws Exception {
+        for (WxPaySignType type : WxPaySignType.values()) {
+            WxPaySigner shared = new WxPaySigner(DOC_KEY, type);
+            WXPayConstants.SignType sdkType = type == WxPaySignType.MD5 ? WXPayConstants.SignType.MD5
+                    : WXPayConstants.SignType.HMACSHA256;
+            assertThat(ManyThreads.allRight(8, 1_000, (thread, round) -> {
+                Map<String, String> fields = docExample();
+                fields.put("out_trade_no", "t" + thread + "-" + round);
+                return shared.sign(fields).equals(WXPayUtil.generateSignature(fields, DOC_KEY, sdkType));
+            })).as(type.name()).isTrue();
+        }
+    }
 }

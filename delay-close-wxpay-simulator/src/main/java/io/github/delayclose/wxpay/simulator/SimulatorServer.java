@@ -45,14 +45,21 @@ import com.sun.net.httpserver.HttpServer;
  * POST /simulator/delay-next?millis=3000[&amp;count=1]
  * POST /simulator/bad-signature-next[?count=1]
  * POST /simulator/malformed-next[?count=1]
- * GET  /simulator/requests                                 the calls received
+ * GET  /simulator/requests                                 the calls received (the last 10,000)
+ * POST /simulator/record-requests?last=N                   record only the last N calls; 0 for none
  * POST /simulator/reset
  * </pre>
  * There is no authentication: bind it to the loopback interface only, which is what this class does.
+ *
+ * <p>Fit for load tests at thousands of calls a second: calls are handled on a cached thread pool,
+ * so answers held back by a delay wait in parallel, and the simulator behind takes no global lock.
  */
 public final class SimulatorServer implements AutoCloseable {
 
     private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** Room for a burst of new connections, as when a benchmark's clients all connect at once. */
+    private static final int BACKLOG = 1024;
 
     private final WxPaySimulator simulator;
 
@@ -66,11 +73,13 @@ public final class SimulatorServer implements AutoCloseable {
     private SimulatorServer(WxPaySimulator simulator, int port) {
         this.simulator = Objects.requireNonNull(simulator, "simulator");
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, ex);
         }
+        // A thread per call in progress, created as needed: a delayed answer waits on its own
+        // thread, so delays (delayAll) overlap instead of queueing behind each other.
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "wxpay-simulator-" + threads.incrementAndGet());
@@ -228,6 +237,7 @@ public final class SimulatorServer implements AutoCloseable {
             case "delay-next" -> simulator.delayNext(count, Duration.ofMillis(Long.parseLong(required(query, "millis"))));
             case "bad-signature-next" -> simulator.badSignatureNext(count);
             case "malformed-next" -> simulator.malformedNext(count);
+            case "record-requests" -> simulator.recordLastRequests(Integer.parseInt(required(query, "last")));
             case "reset" -> simulator.reset();
             default -> {
                 return null;

@@ -1,31 +1,41 @@
 package io.github.delayclose.wxpay.simulator;
 
-import io.github.delayclose.wxpay.protocol.WxPaySigner;
-import io.github.delayclose.wxpay.protocol.WxPayXml;
-import io.github.delayclose.wxpay.protocol.WxPayNonces;
-import io.github.delayclose.wxpay.protocol.WxPaySignType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.delayclose.wxpay.protocol.WxPayNonces;
+import io.github.delayclose.wxpay.protocol.WxPaySignType;
+import io.github.delayclose.wxpay.protocol.WxPaySigner;
+import io.github.delayclose.wxpay.protocol.WxPayXml;
+
 /**
  * An in-memory WeChat Pay v2 merchant account: its orders, the answers WeChat would give, and
- * controls to make those answers go wrong on purpose. Thread-safe; transport-free
- * ({@link SimulatorServer} puts it on HTTP).
+ * controls to make those answers go wrong on purpose. Transport-free ({@link SimulatorServer} puts
+ * it on HTTP).
+ *
+ * <h2>Concurrency</h2>
+ * Thread-safe, and built to answer thousands of calls a second from many threads: there is no lock
+ * over the whole simulator. Each order has its own lock, like a real provider's row lock, so a
+ * query, a close and a control call on the same order are strictly ordered while calls on
+ * different orders run in parallel; parsing, signing and verifying happen outside any lock. Faults
+ * and delays sit in concurrent queues. Only the most recent requests are recorded
+ * ({@link #recordLastRequests}), so a run of a hundred thousand orders does not grow memory without bound.
  *
  * <h2>Behaviour</h2>
  * <ul>
@@ -68,21 +78,29 @@ public final class WxPaySimulator {
 
     private final Clock clock;
 
+    /** How many requests are recorded unless told otherwise. */
+    public static final int DEFAULT_RECORDED_REQUESTS = 10_000;
+
     private final AtomicLong sequence = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000L));
 
-    // Everything below is guarded by "this": calls are short, and one lock keeps a query, a close
-    // and a control call on the same order strictly ordered, like a real provider's row lock.
-    private final Map<String, OrderRecord> orders = new LinkedHashMap<>();
+    /** Numbers orders as they are created, so that {@link #orders()} can list them in that order. */
+    private final AtomicLong creations = new AtomicLong();
 
-    private final Deque<Fault> faults = new ArrayDeque<>();
+    /** One signer per sign type, made once: a signer looks its digest up when it is created. */
+    private final Map<WxPaySignType, WxPaySigner> signers = new EnumMap<>(WxPaySignType.class);
 
-    private final Map<String, Deque<Fault>> faultsByOrder = new HashMap<>();
+    // Each record's own state is guarded by the record itself.
+    private final Map<String, OrderRecord> orders = new ConcurrentHashMap<>();
 
-    private final Deque<Duration> delays = new ArrayDeque<>();
+    private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
 
-    private Duration standingDelay = Duration.ZERO;
+    private final Map<String, Queue<Fault>> faultsByOrder = new ConcurrentHashMap<>();
 
-    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final Queue<Duration> delays = new ConcurrentLinkedQueue<>();
+
+    private volatile Duration standingDelay = Duration.ZERO;
+
+    private final RequestLog requests = new RequestLog(DEFAULT_RECORDED_REQUESTS);
 
     public WxPaySimulator(MerchantAccount account) {
         this(account, Clock.systemUTC());
@@ -92,6 +110,9 @@ public final class WxPaySimulator {
     public WxPaySimulator(MerchantAccount account, Clock clock) {
         this.account = Objects.requireNonNull(account, "account");
         this.clock = Objects.requireNonNull(clock, "clock");
+        for (WxPaySignType type : WxPaySignType.values()) {
+            signers.put(type, new WxPaySigner(account.apiKey(), type));
+        }
     }
 
     /** The merchant this simulator serves. */
@@ -105,12 +126,12 @@ public final class WxPaySimulator {
      * Creates an unpaid (NOTPAY) order, as {@code unifiedorder} would; returns the existing order
      * unchanged if there is one.
      */
-    public synchronized SimulatedOrder createOrder(String outTradeNo, long totalFee) {
+    public SimulatedOrder createOrder(String outTradeNo, long totalFee) {
         requireOrderId(outTradeNo);
         if (totalFee <= 0) {
             throw new IllegalArgumentException("totalFee must be positive (fen): " + totalFee);
         }
-        return orders.computeIfAbsent(outTradeNo, id -> new OrderRecord(id, totalFee, null)).snapshot();
+        return record(outTradeNo, totalFee, null).snapshot();
     }
 
     /** Creates an unpaid order of 1 fen; see {@link #createOrder(String, long)}. */
@@ -126,38 +147,43 @@ public final class WxPaySimulator {
      * @throws IllegalArgumentException for an unknown order
      * @throws IllegalStateException for a CLOSED or REVOKED order, which WeChat would not let anyone pay
      */
-    public synchronized SimulatedOrder pay(String outTradeNo) {
+    public SimulatedOrder pay(String outTradeNo) {
         OrderRecord order = existing(outTradeNo);
-        if (order.state == SimulatedTradeState.CLOSED || order.state == SimulatedTradeState.REVOKED) {
-            throw new IllegalStateException("order " + outTradeNo + " is " + order.state + " and cannot be paid"
-                    + " (force it with setTradeState to simulate a payment that raced the close)");
+        synchronized (order) {
+            if (order.state == SimulatedTradeState.CLOSED || order.state == SimulatedTradeState.REVOKED) {
+                throw new IllegalStateException("order " + outTradeNo + " is " + order.state + " and cannot be paid"
+                        + " (force it with setTradeState to simulate a payment that raced the close)");
+            }
+            if (!order.state.isPaid()) {
+                order.moveTo(SimulatedTradeState.SUCCESS);
+            }
+            return order.snapshot();
         }
-        if (!order.state.isPaid()) {
-            order.moveTo(SimulatedTradeState.SUCCESS);
-        }
-        return order.snapshot();
     }
 
     /**
      * Forces an order into any trade state, creating it (1 fen) if unknown. Moving into a paid state
      * records a payment if there was none; moving out of one forgets it.
      */
-    public synchronized SimulatedOrder setTradeState(String outTradeNo, SimulatedTradeState state) {
+    public SimulatedOrder setTradeState(String outTradeNo, SimulatedTradeState state) {
         requireOrderId(outTradeNo);
         Objects.requireNonNull(state, "state");
-        OrderRecord order = orders.computeIfAbsent(outTradeNo, id -> new OrderRecord(id, 1, null));
-        order.moveTo(state);
-        return order.snapshot();
+        OrderRecord order = record(outTradeNo, 1, null);
+        synchronized (order) {
+            order.moveTo(state);
+            return order.snapshot();
+        }
     }
 
     /** The order, if the simulator knows it. */
-    public synchronized Optional<SimulatedOrder> order(String outTradeNo) {
+    public Optional<SimulatedOrder> order(String outTradeNo) {
         return Optional.ofNullable(orders.get(outTradeNo)).map(OrderRecord::snapshot);
     }
 
     /** All orders, in creation order. */
-    public synchronized List<SimulatedOrder> orders() {
-        return orders.values().stream().map(OrderRecord::snapshot).toList();
+    public List<SimulatedOrder> orders() {
+        return orders.values().stream().sorted(Comparator.comparingLong(order -> order.created))
+                .map(OrderRecord::snapshot).toList();
     }
 
     // ---------------------------------------------------------------- notifications
@@ -194,34 +220,34 @@ public final class WxPaySimulator {
     // ---------------------------------------------------------------- faults
 
     /** The next {@code count} calls answer {@code result_code FAIL} with {@code errCode} (e.g. SYSTEMERROR) and have no effect. */
-    public synchronized void failNext(int count, String errCode) {
+    public void failNext(int count, String errCode) {
         enqueue(faults, count, new Fault(Fault.Kind.ERROR, requireText(errCode, "errCode")));
     }
 
     /** Like {@link #failNext}, but only for calls about one order; these come before general faults. */
-    public synchronized void failNextFor(String outTradeNo, int count, String errCode) {
+    public void failNextFor(String outTradeNo, int count, String errCode) {
         requireOrderId(outTradeNo);
-        enqueue(faultsByOrder.computeIfAbsent(outTradeNo, id -> new ArrayDeque<>()), count,
+        enqueue(faultsByOrder.computeIfAbsent(outTradeNo, id -> new ConcurrentLinkedQueue<>()), count,
                 new Fault(Fault.Kind.ERROR, requireText(errCode, "errCode")));
     }
 
     /** The next {@code count} calls take effect but their answers carry a wrong signature. */
-    public synchronized void badSignatureNext(int count) {
+    public void badSignatureNext(int count) {
         enqueue(faults, count, new Fault(Fault.Kind.BAD_SIGNATURE, ""));
     }
 
     /** The next {@code count} calls take effect but their answers are truncated XML. */
-    public synchronized void malformedNext(int count) {
+    public void malformedNext(int count) {
         enqueue(faults, count, new Fault(Fault.Kind.MALFORMED, ""));
     }
 
     /** The next call takes effect but is answered with {@code body} verbatim (e.g. an XXE payload). */
-    public synchronized void respondNext(String body) {
+    public void respondNext(String body) {
         enqueue(faults, 1, new Fault(Fault.Kind.RAW, Objects.requireNonNull(body, "body")));
     }
 
     /** The next {@code count} calls take effect but are answered with HTTP {@code status} and an HTML page. */
-    public synchronized void httpStatusNext(int count, int status) {
+    public void httpStatusNext(int count, int status) {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("not an HTTP status: " + status);
         }
@@ -229,7 +255,7 @@ public final class WxPaySimulator {
     }
 
     /** The next {@code count} answers are held back for {@code delay} (the call itself takes effect at once). */
-    public synchronized void delayNext(int count, Duration delay) {
+    public void delayNext(int count, Duration delay) {
         requireNonNegative(delay);
         for (int i = 0; i < requireCount(count); i++) {
             delays.add(delay);
@@ -237,12 +263,15 @@ public final class WxPaySimulator {
     }
 
     /** Holds back every answer for {@code delay} until changed; {@link Duration#ZERO} turns it off. */
-    public synchronized void delayAll(Duration delay) {
+    public void delayAll(Duration delay) {
         standingDelay = requireNonNegative(delay);
     }
 
-    /** Forgets all orders, queued faults, delays and recorded requests. */
-    public synchronized void reset() {
+    /**
+     * Forgets all orders, queued faults, delays and recorded requests. Meant for between tests:
+     * calls that arrive while it runs may still see some of the old state.
+     */
+    public void reset() {
         orders.clear();
         faults.clear();
         faultsByOrder.clear();
@@ -253,14 +282,22 @@ public final class WxPaySimulator {
 
     // ---------------------------------------------------------------- recorded requests
 
-    /** Every call received on a WeChat endpoint, oldest first. */
-    public synchronized List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+    /**
+     * Keeps only the last {@code count} calls from now on ({@value #DEFAULT_RECORDED_REQUESTS} unless
+     * changed); 0 records nothing, for load tests that never look.
+     */
+    public void recordLastRequests(int count) {
+        requests.capacity(count);
     }
 
-    /** The calls received on one endpoint ({@code orderquery}, {@code closeorder}, {@code unifiedorder}) about one order. */
-    public synchronized List<RecordedRequest> requests(String api, String outTradeNo) {
-        return requests.stream()
+    /** The recorded calls received on a WeChat endpoint, oldest first; see {@link #recordLastRequests}. */
+    public List<RecordedRequest> requests() {
+        return requests.all();
+    }
+
+    /** The recorded calls on one endpoint ({@code orderquery}, {@code closeorder}, {@code unifiedorder}) about one order. */
+    public List<RecordedRequest> requests(String api, String outTradeNo) {
+        return requests.all().stream()
                 .filter(request -> request.api().equals(api) && Objects.equals(request.outTradeNo(), outTradeNo))
                 .toList();
     }
@@ -274,7 +311,7 @@ public final class WxPaySimulator {
      * @param body the request body
      * @return the answer, with the delay the transport should wait before sending it
      */
-    public synchronized SimulatedResponse handle(String path, String body) {
+    public SimulatedResponse handle(String path, String body) {
         String api = path.startsWith("/pay/") ? path.substring("/pay/".length()) : "";
         if (!APIS.contains(api)) {
             return new SimulatedResponse(404, "no such WeChat Pay endpoint: " + path, Duration.ZERO);
@@ -295,7 +332,7 @@ public final class WxPaySimulator {
             requests.add(new RecordedRequest(api, fields, false, clock.instant()));
             return unsigned(returnFail("sign_type参数错误"));
         }
-        boolean signatureValid = new WxPaySigner(account.apiKey(), signType).isValid(fields);
+        boolean signatureValid = signers.get(signType).isValid(fields);
         requests.add(new RecordedRequest(api, fields, signatureValid, clock.instant()));
         if (!signatureValid) {
             return unsigned(returnFail("签名错误"));
@@ -308,7 +345,8 @@ public final class WxPaySimulator {
             return unsigned(returnFail("out_trade_no参数缺失"));
         }
 
-        Duration delay = delays.isEmpty() ? standingDelay : delays.poll();
+        Duration queuedDelay = delays.poll();
+        Duration delay = queuedDelay == null ? standingDelay : queuedDelay;
         Fault fault = nextFault(outTradeNo);
         Map<String, String> answer;
         if (fault != null && !fault.callTakesEffect()) {
@@ -325,26 +363,27 @@ public final class WxPaySimulator {
     }
 
     private Map<String, String> orderQuery(String outTradeNo) {
-        OrderRecord order = orders.get(outTradeNo);
-        if (order == null) {
+        OrderRecord record = orders.get(outTradeNo);
+        if (record == null) {
             return businessError("ORDERNOTEXIST");
         }
+        SimulatedOrder order = record.snapshot();
         Map<String, String> answer = businessSuccess();
-        if (order.state.isPaid()) {
+        if (order.tradeState().isPaid()) {
             answer.put("openid", PAYER_OPENID);
             answer.put("is_subscribe", "N");
             answer.put("trade_type", "NATIVE");
             answer.put("bank_type", "CMC");
-            answer.put("cash_fee", Long.toString(order.totalFee));
+            answer.put("cash_fee", Long.toString(order.totalFee()));
             answer.put("fee_type", "CNY");
-            answer.put("transaction_id", order.transactionId);
-            answer.put("time_end", PaymentNotifications.TIME_END.format(order.timeEnd));
+            answer.put("transaction_id", order.transactionId().orElseThrow());
+            answer.put("time_end", PaymentNotifications.TIME_END.format(order.timeEnd().orElseThrow()));
         }
-        answer.put("total_fee", Long.toString(order.totalFee));
-        answer.put("out_trade_no", order.outTradeNo);
+        answer.put("total_fee", Long.toString(order.totalFee()));
+        answer.put("out_trade_no", order.outTradeNo());
         answer.put("attach", "");
-        answer.put("trade_state", order.state.name());
-        answer.put("trade_state_desc", order.state.description());
+        answer.put("trade_state", order.tradeState().name());
+        answer.put("trade_state_desc", order.tradeState().description());
         return answer;
     }
 
@@ -353,11 +392,17 @@ public final class WxPaySimulator {
         if (order == null) {
             return businessError("ORDERNOTEXIST");
         }
-        return switch (order.state) {
+        SimulatedTradeState before;
+        synchronized (order) {
+            before = order.state;
+            if (!before.isPaid() && before != SimulatedTradeState.CLOSED && before != SimulatedTradeState.REVOKED) {
+                order.moveTo(SimulatedTradeState.CLOSED);
+            }
+        }
+        return switch (before) {
             case SUCCESS, REFUND -> businessError("ORDERPAID");
             case CLOSED, REVOKED -> businessError("ORDERCLOSED");
             case NOTPAY, USERPAYING, PAYERROR, ACCEPT -> {
-                order.moveTo(SimulatedTradeState.CLOSED);
                 Map<String, String> answer = businessSuccess();
                 answer.put("result_msg", "OK");
                 yield answer;
@@ -377,18 +422,18 @@ public final class WxPaySimulator {
         if (totalFee <= 0) {
             return returnFail("total_fee参数错误");
         }
-        OrderRecord order = orders.get(outTradeNo);
-        if (order == null) {
-            order = new OrderRecord(outTradeNo, totalFee, request.get("notify_url"));
-            orders.put(outTradeNo, order);
+        OrderRecord order = record(outTradeNo, totalFee, request.get("notify_url"));
+        SimulatedTradeState state;
+        synchronized (order) {
+            state = order.state;
         }
-        else if (order.state.isPaid()) {
+        if (state.isPaid()) {
             return businessError("ORDERPAID");
         }
-        else if (order.state == SimulatedTradeState.CLOSED || order.state == SimulatedTradeState.REVOKED) {
+        if (state == SimulatedTradeState.CLOSED || state == SimulatedTradeState.REVOKED) {
             return businessError("ORDERCLOSED");
         }
-        else if (order.totalFee != totalFee) {
+        if (order.totalFee != totalFee) {
             return businessError("OUT_TRADE_NO_USED");
         }
         Map<String, String> answer = businessSuccess();
@@ -433,7 +478,7 @@ public final class WxPaySimulator {
 
     private String sign(Map<String, String> answer, WxPaySignType signType) {
         if ("SUCCESS".equals(answer.get("return_code"))) {
-            answer.put("sign", new WxPaySigner(account.apiKey(), signType).sign(answer));
+            answer.put("sign", signers.get(signType).sign(answer));
         }
         return WxPayXml.write(answer);
     }
@@ -462,14 +507,17 @@ public final class WxPaySimulator {
     }
 
     private Fault nextFault(String outTradeNo) {
-        Deque<Fault> forOrder = faultsByOrder.get(outTradeNo);
-        if (forOrder != null && !forOrder.isEmpty()) {
-            return forOrder.poll();
-        }
-        return faults.poll();
+        Queue<Fault> forOrder = faultsByOrder.get(outTradeNo);
+        Fault fault = forOrder == null ? null : forOrder.poll();
+        return fault != null ? fault : faults.poll();
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The order, created with {@code totalFee} and {@code notifyUrl} if it does not exist yet. */
+    private OrderRecord record(String outTradeNo, long totalFee, String notifyUrl) {
+        return orders.computeIfAbsent(outTradeNo, id -> new OrderRecord(id, totalFee, notifyUrl));
+    }
 
     private OrderRecord existing(String outTradeNo) {
         OrderRecord order = orders.get(outTradeNo);
@@ -479,7 +527,7 @@ public final class WxPaySimulator {
         return order;
     }
 
-    private static void enqueue(Deque<Fault> queue, int count, Fault fault) {
+    private static void enqueue(Queue<Fault> queue, int count, Fault fault) {
         for (int i = 0; i < requireCount(count); i++) {
             queue.add(fault);
         }
@@ -510,7 +558,7 @@ public final class WxPaySimulator {
         requireText(outTradeNo, "outTradeNo");
     }
 
-    /** The mutable state of one order; only touched under the simulator's lock. */
+    /** One order; its mutable state is only touched while holding the record's own lock. */
     private final class OrderRecord {
 
         final String outTradeNo;
@@ -520,6 +568,8 @@ public final class WxPaySimulator {
         final String notifyUrl;
 
         final String prepayId;
+
+        final long created = creations.incrementAndGet();
 
         SimulatedTradeState state = SimulatedTradeState.NOTPAY;
 
@@ -549,7 +599,7 @@ public final class WxPaySimulator {
             state = next;
         }
 
-        SimulatedOrder snapshot() {
+        synchronized SimulatedOrder snapshot() {
             return new SimulatedOrder(outTradeNo, state, totalFee, Optional.ofNullable(transactionId),
                     Optional.ofNullable(timeEnd), Optional.ofNullable(notifyUrl));
         }

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
  * application defines no gateway of its own.
  */
 @AutoConfiguration(before = DelayCloseAutoConfiguration.class)
-@ConditionalOnClass({ WxPayPaymentGateway.class, com.github.wxpay.sdk.WXPay.class })
+@ConditionalOnClass(WxPayPaymentGateway.class)
 @ConditionalOnBooleanProperty(name = "delay-close.enabled", matchIfMissing = true)
 @ConditionalOnProperty(prefix = "delay-close.wxpay", name = "api-key")
 @EnableConfigurationProperties({ DelayCloseWxPayProperties.class, DelayCloseProperties.class })

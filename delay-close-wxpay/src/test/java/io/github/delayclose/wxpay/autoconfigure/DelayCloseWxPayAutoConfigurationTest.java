@@ -2,7 +2,10 @@ package io.github.delayclose.wxpay.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import io.github.delayclose.core.spi.PaymentGateway;
+import io.github.delayclose.providerhttp.ProviderHttpSettings;
 import io.github.delayclose.test.doubles.InMemoryPaymentGateway;
 import io.github.delayclose.wxpay.WxPayPaymentGateway;
 import io.github.delayclose.wxpay.WxPaySettings;
@@ -66,9 +69,39 @@ class DelayCloseWxPayAutoConfigurationTest {
     }
 
     @Test
-    void noGatewayWithoutTheSdk() {
+    void theGatewayNeedsNoSdk() {
         runner.withPropertyValues(WXPAY).withClassLoader(new FilteredClassLoader("com.github.wxpay.sdk"))
-                .run(context -> assertThat(context).doesNotHaveBean(PaymentGateway.class));
+                .run(context -> assertThat(context).hasSingleBean(WxPayPaymentGateway.class));
+    }
+
+    @Test
+    void transportSettingsFromProperties() {
+        runner.withPropertyValues(WXPAY).withPropertyValues("delay-close.wxpay.connect-timeout=2s",
+                "delay-close.wxpay.call-timeout=3500ms", "delay-close.wxpay.max-answer-size=16KB").run(context -> {
+                    WxPaySettings settings = context.getBean(DelayCloseWxPayProperties.class).toSettings();
+                    assertThat(settings.httpSettings()).isEqualTo(new ProviderHttpSettings(Duration.ofSeconds(2),
+                            Duration.ofMillis(3500), 16 * 1024));
+                });
+    }
+
+    @Test
+    void theDeprecatedReadTimeoutIsTakenAsTheCallTimeout() {
+        runner.withPropertyValues(WXPAY).withPropertyValues("delay-close.wxpay.read-timeout=5s")
+                .run(context -> assertThat(context.getBean(DelayCloseWxPayProperties.class).toSettings().callTimeout())
+                        .isEqualTo(Duration.ofSeconds(5)));
+        runner.withPropertyValues(WXPAY).withPropertyValues("delay-close.wxpay.read-timeout=5s",
+                "delay-close.wxpay.call-timeout=4s").run(context -> assertThat(context).getFailure()
+                        .hasStackTraceContaining("delay-close.wxpay")
+                        .hasStackTraceContaining("set delay-close.wxpay.call-timeout only"));
+    }
+
+    @Test
+    void badTransportSettingsNameTheProperty() {
+        runner.withPropertyValues(WXPAY).withPropertyValues("delay-close.wxpay.max-answer-size=10MB")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining("maxAnswerSizeInRange")
+                        .hasStackTraceContaining("must be between 1KB and 1MB"));
+        runner.withPropertyValues(WXPAY).withPropertyValues("delay-close.wxpay.call-timeout=0s")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining("callTimeout"));
     }
 
     @Test

@@ -16,7 +16,7 @@ class WxPayModeCheckTest {
     private static final WxPaySimulatorProperties OFF = new WxPaySimulatorProperties(false, 8090, null);
 
     private static WxPayAccount account(String appId, String mchId, String apiKey, String baseUrl) {
-        return new WxPayAccount(new DelayCloseWxPayProperties(appId, mchId, apiKey, null, baseUrl, null, null));
+        return new WxPayAccount(new DelayCloseWxPayProperties(appId, mchId, apiKey, null, baseUrl, null, null, null, null));
     }
 
     @Test
