@@ -15,6 +15,7 @@ import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.core.spi.OverdueOrder;
 import io.github.delayclose.core.spi.Payment;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -196,7 +197,7 @@ public final class JdbcOrderRepository implements OrderRepository {
 
         private OrderTable orderTable = OrderTable.defaults();
 
-        private OrderLogTable orderLogTable = OrderLogTable.defaults();
+        private @Nullable OrderLogTable orderLogTable = OrderLogTable.defaults();
 
         private OrderStatusCodes statusCodes = OrderStatusCodes.defaults();
 
