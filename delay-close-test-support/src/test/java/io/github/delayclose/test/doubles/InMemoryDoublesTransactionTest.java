@@ -30,11 +30,7 @@ class InMemoryDoublesTransactionTest {
     void rolledBackCloseLeavesOrderUnpaidAndStockTaken() {
         givenOrderTakingTwoUnitsOf("1001", "A");
 
-        assertThatIllegalStateException().isThrownBy(() -> transactions.executeWithoutResult(status -> {
-            orders.markClosed("1001", Instant.now());
-            stock.restore("1001");
-            throw new IllegalStateException("database gone before commit");
-        }));
+        closeAndRestoreInATransactionThatFails("1001");
 
         assertThat(orders.status("1001")).isEqualTo(OrderStatus.UNPAID);
         assertThat(orders.closedAt("1001")).isEmpty();
@@ -45,11 +41,7 @@ class InMemoryDoublesTransactionTest {
     @Test
     void retryAfterRollbackClosesAndRestoresOnce() {
         givenOrderTakingTwoUnitsOf("1001", "A");
-        assertThatIllegalStateException().isThrownBy(() -> transactions.executeWithoutResult(status -> {
-            orders.markClosed("1001", Instant.now());
-            stock.restore("1001");
-            throw new IllegalStateException("database gone before commit");
-        }));
+        closeAndRestoreInATransactionThatFails("1001");
 
         transactions.executeWithoutResult(status -> {
             assertThat(orders.markClosed("1001", Instant.now())).isTrue();
@@ -84,6 +76,15 @@ class InMemoryDoublesTransactionTest {
 
         assertThat(orders.status("1001")).isEqualTo(OrderStatus.CLOSED);
         assertThat(stock.stockOf("A")).isEqualTo(10);
+    }
+
+    /** What delay-close's close transaction does, with a failure before the commit. */
+    private void closeAndRestoreInATransactionThatFails(String orderId) {
+        assertThatIllegalStateException().isThrownBy(() -> transactions.executeWithoutResult(status -> {
+            orders.markClosed(orderId, Instant.now());
+            stock.restore(orderId);
+            throw new IllegalStateException("database gone before commit");
+        }));
     }
 
     private void givenOrderTakingTwoUnitsOf(String orderId, String skuId) {
