@@ -48,8 +48,9 @@ public class PeriodicSweep implements SmartLifecycle {
 
     @Override
     public void stop() {
-        if (task != null) {
-            task.cancel(false);
+        ScheduledFuture<?> running = task;
+        if (running != null) {
+            running.cancel(false);
         }
         scheduler.shutdown();
         task = null;
