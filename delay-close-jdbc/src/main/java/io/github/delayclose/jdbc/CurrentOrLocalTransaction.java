@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -38,7 +39,7 @@ final class CurrentOrLocalTransaction {
         this.local = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    <T> T run(Supplier<T> work) {
+    <T extends @Nullable Object> T run(Supplier<T> work) {
         if (callerTransactionHoldsOurConnection()) {
             return work.get();
         }

@@ -18,6 +18,7 @@ import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.core.spi.OverdueOrder;
 import io.github.delayclose.core.spi.OverduePosition;
 import io.github.delayclose.core.spi.Payment;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -210,7 +211,7 @@ public final class JdbcOrderRepository implements OrderRepository {
 
         private OrderTable orderTable = OrderTable.defaults();
 
-        private OrderLogTable orderLogTable = OrderLogTable.defaults();
+        private @Nullable OrderLogTable orderLogTable = OrderLogTable.defaults();
 
         private OrderStatusCodes statusCodes = OrderStatusCodes.defaults();
 

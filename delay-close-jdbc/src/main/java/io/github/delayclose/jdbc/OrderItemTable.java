@@ -1,5 +1,7 @@
 package io.github.delayclose.jdbc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where {@link JdbcStockRestorer} finds what an order took: one row per item. Read only.
  * {@link #defaults()} follows the tutorial's {@code tb_order_item}.
@@ -17,11 +19,12 @@ public record OrderItemTable(String name, String orderIdColumn, String skuIdColu
      *
      * @throws IllegalArgumentException when a name is not a plain SQL identifier
      */
-    public OrderItemTable {
-        name = SqlIdentifier.table("OrderItemTable.name", name, "tb_order_item");
-        orderIdColumn = SqlIdentifier.column("OrderItemTable.orderIdColumn", orderIdColumn, "order_id");
-        skuIdColumn = SqlIdentifier.column("OrderItemTable.skuIdColumn", skuIdColumn, "sku_id");
-        quantityColumn = SqlIdentifier.column("OrderItemTable.quantityColumn", quantityColumn, "num");
+    public OrderItemTable(@Nullable String name, @Nullable String orderIdColumn, @Nullable String skuIdColumn,
+            @Nullable String quantityColumn) {
+        this.name = SqlIdentifier.table("OrderItemTable.name", name, "tb_order_item");
+        this.orderIdColumn = SqlIdentifier.column("OrderItemTable.orderIdColumn", orderIdColumn, "order_id");
+        this.skuIdColumn = SqlIdentifier.column("OrderItemTable.skuIdColumn", skuIdColumn, "sku_id");
+        this.quantityColumn = SqlIdentifier.column("OrderItemTable.quantityColumn", quantityColumn, "num");
     }
 
     /** The tutorial's {@code tb_order_item}. */

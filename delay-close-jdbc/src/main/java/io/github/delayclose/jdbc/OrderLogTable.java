@@ -1,5 +1,7 @@
 package io.github.delayclose.jdbc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where {@link JdbcOrderRepository} records the transitions it makes: one row per won transition,
  * inserted in the same transaction as the status change. {@link #defaults()} follows the tutorial's
@@ -23,14 +25,16 @@ public record OrderLogTable(String name, String idColumn, String operatorColumn,
      *
      * @throws IllegalArgumentException when a name is not a plain SQL identifier
      */
-    public OrderLogTable {
-        name = SqlIdentifier.table("OrderLogTable.name", name, "tb_order_log");
-        idColumn = SqlIdentifier.column("OrderLogTable.idColumn", idColumn, "id");
-        operatorColumn = SqlIdentifier.column("OrderLogTable.operatorColumn", operatorColumn, "operater");
-        operateTimeColumn = SqlIdentifier.column("OrderLogTable.operateTimeColumn", operateTimeColumn, "operate_time");
-        orderIdColumn = SqlIdentifier.column("OrderLogTable.orderIdColumn", orderIdColumn, "order_id");
-        statusColumn = SqlIdentifier.column("OrderLogTable.statusColumn", statusColumn, "order_status");
-        payStatusColumn = SqlIdentifier.column("OrderLogTable.payStatusColumn", payStatusColumn, "pay_status");
+    public OrderLogTable(@Nullable String name, @Nullable String idColumn, @Nullable String operatorColumn,
+            @Nullable String operateTimeColumn, @Nullable String orderIdColumn, @Nullable String statusColumn,
+            @Nullable String payStatusColumn) {
+        this.name = SqlIdentifier.table("OrderLogTable.name", name, "tb_order_log");
+        this.idColumn = SqlIdentifier.column("OrderLogTable.idColumn", idColumn, "id");
+        this.operatorColumn = SqlIdentifier.column("OrderLogTable.operatorColumn", operatorColumn, "operater");
+        this.operateTimeColumn = SqlIdentifier.column("OrderLogTable.operateTimeColumn", operateTimeColumn, "operate_time");
+        this.orderIdColumn = SqlIdentifier.column("OrderLogTable.orderIdColumn", orderIdColumn, "order_id");
+        this.statusColumn = SqlIdentifier.column("OrderLogTable.statusColumn", statusColumn, "order_status");
+        this.payStatusColumn = SqlIdentifier.column("OrderLogTable.payStatusColumn", payStatusColumn, "pay_status");
     }
 
     /** The tutorial's {@code tb_order_log}. */

@@ -1,6 +1,7 @@
 package io.github.delayclose.jdbc;
 
 import io.github.delayclose.core.spi.OrderStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The values the shop stores in its status columns. They are bound as statement parameters, never
@@ -27,19 +28,20 @@ public record OrderStatusCodes(String unpaid, String paid, String closed, String
      *
      * @throws IllegalArgumentException when a code is blank or two order status codes are equal
      */
-    public OrderStatusCodes {
-        unpaid = requireText("OrderStatusCodes.unpaid", unpaid, "0");
-        paid = requireText("OrderStatusCodes.paid", paid, "1");
-        closed = requireText("OrderStatusCodes.closed", closed, "4");
-        payStatusUnpaid = requireText("OrderStatusCodes.payStatusUnpaid", payStatusUnpaid, "0");
-        payStatusPaid = requireText("OrderStatusCodes.payStatusPaid", payStatusPaid, "1");
-        if (unpaid.equals(paid) || unpaid.equals(closed) || paid.equals(closed)) {
+    public OrderStatusCodes(@Nullable String unpaid, @Nullable String paid, @Nullable String closed,
+            @Nullable String payStatusUnpaid, @Nullable String payStatusPaid) {
+        this.unpaid = requireText("OrderStatusCodes.unpaid", unpaid, "0");
+        this.paid = requireText("OrderStatusCodes.paid", paid, "1");
+        this.closed = requireText("OrderStatusCodes.closed", closed, "4");
+        this.payStatusUnpaid = requireText("OrderStatusCodes.payStatusUnpaid", payStatusUnpaid, "0");
+        this.payStatusPaid = requireText("OrderStatusCodes.payStatusPaid", payStatusPaid, "1");
+        if (this.unpaid.equals(this.paid) || this.unpaid.equals(this.closed) || this.paid.equals(this.closed)) {
             throw new IllegalArgumentException("OrderStatusCodes unpaid, paid and closed must differ, but were '"
-                    + unpaid + "', '" + paid + "' and '" + closed + "'");
+                    + this.unpaid + "', '" + this.paid + "' and '" + this.closed + "'");
         }
-        if (payStatusUnpaid.equals(payStatusPaid)) {
+        if (this.payStatusUnpaid.equals(this.payStatusPaid)) {
             throw new IllegalArgumentException("OrderStatusCodes payStatusUnpaid and payStatusPaid must differ, but both were '"
-                    + payStatusPaid + "'");
+                    + this.payStatusPaid + "'");
         }
     }
 
@@ -76,7 +78,7 @@ public record OrderStatusCodes(String unpaid, String paid, String closed, String
         return new OrderStatusCodes(unpaid, paid, closed, payStatusUnpaid, payStatusPaid);
     }
 
-    private static String requireText(String what, String code, String defaultCode) {
+    private static String requireText(String what, @Nullable String code, String defaultCode) {
         if (code == null) {
             return defaultCode;
         }

@@ -37,19 +37,22 @@ public record OrderTable(String name, String idColumn, String statusColumn, Stri
      *
      * @throws IllegalArgumentException when a name is not a plain SQL identifier
      */
-    public OrderTable {
-        name = SqlIdentifier.table("OrderTable.name", name, "tb_order");
-        idColumn = SqlIdentifier.column("OrderTable.idColumn", idColumn, "id");
-        statusColumn = SqlIdentifier.column("OrderTable.statusColumn", statusColumn, "order_status");
-        payStatusColumn = SqlIdentifier.column("OrderTable.payStatusColumn", payStatusColumn, "pay_status");
-        transactionIdColumn = SqlIdentifier.column("OrderTable.transactionIdColumn", transactionIdColumn, "transaction_id");
-        payTimeColumn = SqlIdentifier.column("OrderTable.payTimeColumn", payTimeColumn, "pay_time");
-        closeTimeColumn = SqlIdentifier.column("OrderTable.closeTimeColumn", closeTimeColumn, "close_time");
-        createTimeColumn = SqlIdentifier.column("OrderTable.createTimeColumn", createTimeColumn, "create_time");
-        updateTimeColumn = SqlIdentifier.column("OrderTable.updateTimeColumn", updateTimeColumn, "update_time");
-        deadlineColumn = SqlIdentifier.optionalColumn("OrderTable.deadlineColumn", deadlineColumn);
-        channelColumn = SqlIdentifier.optionalColumn("OrderTable.channelColumn", channelColumn);
-        amountColumn = SqlIdentifier.optionalColumn("OrderTable.amountColumn", amountColumn);
+    public OrderTable(@Nullable String name, @Nullable String idColumn, @Nullable String statusColumn,
+            @Nullable String payStatusColumn, @Nullable String transactionIdColumn, @Nullable String payTimeColumn,
+            @Nullable String closeTimeColumn, @Nullable String createTimeColumn, @Nullable String updateTimeColumn,
+            @Nullable String deadlineColumn, @Nullable String channelColumn, @Nullable String amountColumn) {
+        this.name = SqlIdentifier.table("OrderTable.name", name, "tb_order");
+        this.idColumn = SqlIdentifier.column("OrderTable.idColumn", idColumn, "id");
+        this.statusColumn = SqlIdentifier.column("OrderTable.statusColumn", statusColumn, "order_status");
+        this.payStatusColumn = SqlIdentifier.column("OrderTable.payStatusColumn", payStatusColumn, "pay_status");
+        this.transactionIdColumn = SqlIdentifier.column("OrderTable.transactionIdColumn", transactionIdColumn, "transaction_id");
+        this.payTimeColumn = SqlIdentifier.column("OrderTable.payTimeColumn", payTimeColumn, "pay_time");
+        this.closeTimeColumn = SqlIdentifier.column("OrderTable.closeTimeColumn", closeTimeColumn, "close_time");
+        this.createTimeColumn = SqlIdentifier.column("OrderTable.createTimeColumn", createTimeColumn, "create_time");
+        this.updateTimeColumn = SqlIdentifier.column("OrderTable.updateTimeColumn", updateTimeColumn, "update_time");
+        this.deadlineColumn = SqlIdentifier.optionalColumn("OrderTable.deadlineColumn", deadlineColumn);
+        this.channelColumn = SqlIdentifier.optionalColumn("OrderTable.channelColumn", channelColumn);
+        this.amountColumn = SqlIdentifier.optionalColumn("OrderTable.amountColumn", amountColumn);
     }
 
     /** The tutorial's {@code tb_order}. */

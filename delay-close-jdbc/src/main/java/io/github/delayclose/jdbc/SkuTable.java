@@ -1,5 +1,7 @@
 package io.github.delayclose.jdbc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where {@link JdbcStockRestorer} gives stock back: it adds an item's quantity to the stock column
  * and subtracts it from the sales column. {@link #defaults()} follows the tutorial's {@code tb_sku}.
@@ -17,11 +19,12 @@ public record SkuTable(String name, String idColumn, String stockColumn, String 
      *
      * @throws IllegalArgumentException when a name is not a plain SQL identifier
      */
-    public SkuTable {
-        name = SqlIdentifier.table("SkuTable.name", name, "tb_sku");
-        idColumn = SqlIdentifier.column("SkuTable.idColumn", idColumn, "id");
-        stockColumn = SqlIdentifier.column("SkuTable.stockColumn", stockColumn, "num");
-        salesColumn = SqlIdentifier.column("SkuTable.salesColumn", salesColumn, "sale_num");
+    public SkuTable(@Nullable String name, @Nullable String idColumn, @Nullable String stockColumn,
+            @Nullable String salesColumn) {
+        this.name = SqlIdentifier.table("SkuTable.name", name, "tb_sku");
+        this.idColumn = SqlIdentifier.column("SkuTable.idColumn", idColumn, "id");
+        this.stockColumn = SqlIdentifier.column("SkuTable.stockColumn", stockColumn, "num");
+        this.salesColumn = SqlIdentifier.column("SkuTable.salesColumn", salesColumn, "sale_num");
     }
 
     /** The tutorial's {@code tb_sku}. */

@@ -1,8 +1,8 @@
 package io.github.delayclose.jdbc;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks and quotes the table and column names that come from configuration.
@@ -32,7 +32,7 @@ final class SqlIdentifier {
         return name == null || name.isEmpty() ? null : column(what, name);
     }
 
-    static String column(String what, String name, String defaultName) {
+    static String column(String what, @Nullable String name, String defaultName) {
         return column(what, name == null ? defaultName : name);
     }
 
@@ -42,7 +42,7 @@ final class SqlIdentifier {
      * @param what what the name is for, used in the error message (for example "OrderTable.statusColumn")
      * @return the name, unchanged
      */
-    static String column(String what, String name) {
+    static String column(String what, @Nullable String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(what + " must be a plain SQL identifier (" + RULE + "), but was "
                     + describe(name));
@@ -55,7 +55,7 @@ final class SqlIdentifier {
      *
      * @return the name to use
      */
-    static String table(String what, String name, String defaultName) {
+    static String table(String what, @Nullable String name, String defaultName) {
         return table(what, name == null ? defaultName : name);
     }
 
@@ -64,7 +64,7 @@ final class SqlIdentifier {
      *
      * @return the name, unchanged
      */
-    static String table(String what, String name) {
+    static String table(String what, @Nullable String name) {
         if (name != null) {
             String[] parts = name.split("\\.", -1);
             if (parts.length <= 2 && allMatch(parts)) {
@@ -89,7 +89,7 @@ final class SqlIdentifier {
         return true;
     }
 
-    private static String describe(String name) {
+    private static String describe(@Nullable String name) {
         return name == null ? "null" : "'" + name + "'";
     }
 }

@@ -1,5 +1,7 @@
 package io.github.delayclose.jdbc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The marker table that makes {@link JdbcStockRestorer} idempotent: one row per order whose stock
  * was given back, inserted in the same transaction as the stock updates. Its order id column must be
@@ -18,9 +20,9 @@ public record StockRestoreTable(String name, String orderIdColumn) {
      *
      * @throws IllegalArgumentException when a name is not a plain SQL identifier
      */
-    public StockRestoreTable {
-        name = SqlIdentifier.table("StockRestoreTable.name", name, "tb_stock_restore");
-        orderIdColumn = SqlIdentifier.column("StockRestoreTable.orderIdColumn", orderIdColumn, "order_id");
+    public StockRestoreTable(@Nullable String name, @Nullable String orderIdColumn) {
+        this.name = SqlIdentifier.table("StockRestoreTable.name", name, "tb_stock_restore");
+        this.orderIdColumn = SqlIdentifier.column("StockRestoreTable.orderIdColumn", orderIdColumn, "order_id");
     }
 
     /** {@code tb_stock_restore(order_id)}, as created by the reference migration. */

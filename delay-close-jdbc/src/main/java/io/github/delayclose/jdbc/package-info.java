@@ -19,4 +19,7 @@
  * {@code V2__stock_restore_marker.sql} for the marker table (the only one an existing tutorial-shaped
  * shop lacks). The overdue search wants an index on {@code (order_status, create_time)}.
  */
+@NullMarked
 package io.github.delayclose.jdbc;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package io.github.delayclose.autoconfigure;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +22,7 @@ final class CloseTransactions {
     }
 
     static TransactionOperations select(ObjectProvider<PlatformTransactionManager> managers, BeanFactory beanFactory,
-            String managerName) {
+            @Nullable String managerName) {
         if (managerName != null && !managerName.isBlank()) {
             return new TransactionTemplate(beanFactory.getBean(managerName, PlatformTransactionManager.class));
         }

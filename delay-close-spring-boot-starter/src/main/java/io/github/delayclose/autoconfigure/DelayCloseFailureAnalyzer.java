@@ -1,5 +1,6 @@
 package io.github.delayclose.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
@@ -10,7 +11,7 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 class DelayCloseFailureAnalyzer implements FailureAnalyzer {
 
     @Override
-    public FailureAnalysis analyze(Throwable failure) {
+    public @Nullable FailureAnalysis analyze(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof MissingSpiImplementationException missing) {
                 return new FailureAnalysis(missing.getMessage() + ".", missing.getHowToProvide(), missing);

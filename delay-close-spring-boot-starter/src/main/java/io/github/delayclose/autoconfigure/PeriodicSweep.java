@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledFuture;
 import io.github.delayclose.core.sweep.OverdueOrderSweeper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
@@ -20,7 +21,7 @@ public class PeriodicSweep implements SmartLifecycle {
     private final OverdueOrderSweeper sweeper;
     private final Duration interval;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-    private volatile ScheduledFuture<?> task;
+    private volatile @Nullable ScheduledFuture<?> task;
 
     public PeriodicSweep(OverdueOrderSweeper sweeper, Duration interval) {
         this.sweeper = sweeper;
@@ -48,8 +49,9 @@ public class PeriodicSweep implements SmartLifecycle {
 
     @Override
     public void stop() {
-        if (task != null) {
-            task.cancel(false);
+        ScheduledFuture<?> running = task;
+        if (running != null) {
+            running.cancel(false);
         }
         scheduler.shutdown();
         task = null;

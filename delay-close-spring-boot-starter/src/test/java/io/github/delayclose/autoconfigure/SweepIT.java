@@ -68,11 +68,11 @@ class SweepIT {
         List<String> lost = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String id = newId("lost");
-            orders.create(id, Instant.now().minus(Duration.ofMinutes(10))); // scheduled, but its message never arrived
+            orders.createDueAt(id, Instant.now().minus(Duration.ofMinutes(10))); // scheduled, but its message never arrived
             lost.add(id);
         }
         String notYetDue = newId("fresh");
-        orders.create(notYetDue, Instant.now().plus(Duration.ofHours(1)));
+        orders.createDueAt(notYetDue, Instant.now().plus(Duration.ofHours(1)));
         OverdueOrderSweeper sweeper = shop.getBean(OverdueOrderSweeper.class);
 
         assertThat(sweeper.sweep().lost()).isEqualTo(5);

@@ -3,6 +3,8 @@ package io.github.delayclose.core.spi;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which order ids a payment provider accepts as its order number (WeChat Pay's {@code out_trade_no},
  * Alipay's {@code out_trade_no}). {@link io.github.delayclose.core.schedule.OrderTimeoutScheduler}
@@ -30,17 +32,19 @@ public record OrderIdRules(Pattern pattern, String description) {
         return new OrderIdRules(Pattern.compile(regex), description);
     }
 
-    /** Whether the provider accepts {@code orderId}. */
-    public boolean accepts(String orderId) {
+    /** Whether the provider accepts {@code orderId}; it never accepts {@code null}. */
+    public boolean accepts(@Nullable String orderId) {
         return orderId != null && pattern.matcher(orderId).matches();
     }
 
     /**
      * Checks an id.
      *
+     * @param orderId the id to check; {@code null} is refused like any other id the rules do not accept
+     * @return {@code orderId}, accepted and therefore not {@code null}
      * @throws IllegalArgumentException naming the rule the id breaks
      */
-    public String requireAccepted(String orderId) {
+    public String requireAccepted(@Nullable String orderId) {
         if (!accepts(orderId)) {
             throw new IllegalArgumentException("the payment provider accepts order ids of " + description + ", but got "
                     + (orderId == null ? "null" : "'" + orderId + "'"));

@@ -3,4 +3,7 @@
  * {@link io.github.delayclose.core.spi.PaymentGateway} and {@link io.github.delayclose.core.spi.StockRestorer},
  * with the typed values they exchange.
  */
+@NullMarked
 package io.github.delayclose.core.spi;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
@@ -27,18 +28,20 @@ public final class TestServices {
 
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
-    private static volatile RabbitEndpoint rabbit;
-    private static volatile MariaDbServer mariaDb;
+    private static volatile @Nullable RabbitEndpoint rabbit;
+    private static volatile @Nullable MariaDbServer mariaDb;
 
     private TestServices() {
     }
 
     /** The RabbitMQ broker for tests. */
     public static synchronized RabbitEndpoint rabbit() {
-        if (rabbit == null) {
-            rabbit = useContainers() ? startRabbitContainer() : localRabbit();
+        RabbitEndpoint endpoint = rabbit;
+        if (endpoint == null) {
+            endpoint = useContainers() ? startRabbitContainer() : localRabbit();
+            rabbit = endpoint;
         }
-        return rabbit;
+        return endpoint;
     }
 
     /**
@@ -51,10 +54,12 @@ public final class TestServices {
         if (!DATABASE_NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("test database name must match " + DATABASE_NAME + ": " + database);
         }
-        if (mariaDb == null) {
-            mariaDb = useContainers() ? startMariaDbContainer() : localMariaDb();
+        MariaDbServer server = mariaDb;
+        if (server == null) {
+            server = useContainers() ? startMariaDbContainer() : localMariaDb();
+            mariaDb = server;
         }
-        return mariaDb.createDatabase(database);
+        return server.createDatabase(database);
     }
 
     private static boolean useContainers() {

@@ -4,4 +4,7 @@
  * {@link io.github.delayclose.test.contract.StockRestorerContract}, and the payment gateway's),
  * implement its hooks and run it against your real store, as ShedLock does for lock providers.
  */
+@NullMarked
 package io.github.delayclose.test.contract;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,11 +1,14 @@
 package io.github.delayclose.test.doubles;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.spi.OrderSnapshot;
@@ -16,66 +19,116 @@ import io.github.delayclose.core.spi.Payment;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@link OrderRepository} in memory, with the compare-and-set semantics the SPI requires and
- * stored deadlines, for unit tests without a database. Thread-safe.
+ * An {@link OrderRepository} in memory, for unit tests without a database. It passes
+ * {@link io.github.delayclose.test.contract.OrderRepositoryContract}.
+ *
+ * <p>It stores deadlines ({@link #storesDeadlines()}): an order gets one when it is scheduled, or
+ * from {@link #createDueAt}; an order that never got one is never overdue.
+ *
+ * <p>Safe for any number of threads: each order is one immutable entry, and both transitions
+ * replace it only while it is still {@link OrderStatus#UNPAID}, so of several racing payments and
+ * closes exactly one wins. Inside a Spring-managed transaction a won transition is undone if the
+ * transaction rolls back, as it would be in a database.
  */
 public final class InMemoryOrderRepository implements OrderRepository {
 
-    private final Map<String, OrderStatus> statuses = new ConcurrentHashMap<>();
-    private final Map<String, Payment> payments = new ConcurrentHashMap<>();
-    private final Map<String, Instant> deadlines = new ConcurrentHashMap<>();
-    private final Map<String, Long> amounts = new ConcurrentHashMap<>();
+    private final Map<String, StoredOrder> orders = new ConcurrentHashMap<>();
 
-    /** Creates an unpaid order; its deadline is stored when it is scheduled. */
+    private final Clock clock;
+
+    /** A repository whose {@link #create(String)} stamps orders with the system clock. */
+    public InMemoryOrderRepository() {
+        this(Clock.systemUTC());
+    }
+
+    /** A repository whose {@link #create(String)} stamps orders with {@code clock}. */
+    public InMemoryOrderRepository(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Stores a new unpaid order created now, as the shop does when a customer places one.
+     *
+     * @throws IllegalStateException if an order with this id exists: ids are unique, and a second
+     *     create must not revive a closed or paid order
+     */
     public void create(String orderId) {
-        statuses.put(orderId, OrderStatus.UNPAID);
+        create(orderId, clock.instant());
     }
 
-    /** Creates an unpaid order with a deadline, as if it had been scheduled. */
-    public void create(String orderId, Instant deadline) {
-        create(orderId);
-        deadlines.put(orderId, deadline);
+    /**
+     * Stores a new unpaid order created at {@code createdAt}, for the sweep's overdue search.
+     *
+     * @throws IllegalStateException if an order with this id exists
+     */
+    public void create(String orderId, Instant createdAt) {
+        store(orderId, new StoredOrder(OrderStatus.UNPAID, Objects.requireNonNull(createdAt, "createdAt"), null, null,
+                null, null));
     }
 
-    /** Creates an unpaid order with a deadline and an amount due, in minor units. */
-    public void create(String orderId, Instant deadline, long amount) {
-        create(orderId, deadline);
-        amounts.put(orderId, amount);
+    /**
+     * Stores a new unpaid order that was scheduled with {@code deadline}, as if its message had been
+     * sent (or lost).
+     *
+     * @throws IllegalStateException if an order with this id exists
+     */
+    public void createDueAt(String orderId, Instant deadline) {
+        store(orderId, new StoredOrder(OrderStatus.UNPAID, clock.instant(), null, null,
+                Objects.requireNonNull(deadline, "deadline"), null));
+    }
+
+    /**
+     * Stores a new unpaid order scheduled with {@code deadline} whose amount due is {@code amount}
+     * (minor units), so that payments of another amount are refused.
+     *
+     * @throws IllegalStateException if an order with this id exists
+     */
+    public void createDueAt(String orderId, Instant deadline, long amount) {
+        store(orderId, new StoredOrder(OrderStatus.UNPAID, clock.instant(), null, null,
+                Objects.requireNonNull(deadline, "deadline"), amount));
+    }
+
+    private void store(String orderId, StoredOrder order) {
+        if (orders.putIfAbsent(Objects.requireNonNull(orderId, "orderId"), order) != null) {
+            throw new IllegalStateException("order " + orderId + " exists already");
+        }
     }
 
     /** The order's status, or {@code null} when there is no such order. */
     public @Nullable OrderStatus status(String orderId) {
-        return statuses.get(orderId);
+        return findStatus(orderId).orElse(null);
     }
 
-    /** The payment recorded for the order, if any. */
+    /** The payment recorded by the winning {@link #markPaid}, if any. */
     public Optional<Payment> payment(String orderId) {
-        return Optional.ofNullable(payments.get(orderId));
+        return stored(orderId).map(StoredOrder::payment);
+    }
+
+    /** When the winning {@link #markClosed} closed the order, if it did. */
+    public Optional<Instant> closedAt(String orderId) {
+        return stored(orderId).map(StoredOrder::closedAt);
     }
 
     @Override
     public Optional<OrderStatus> findStatus(String orderId) {
-        return Optional.ofNullable(statuses.get(orderId));
+        return stored(orderId).map(StoredOrder::status);
     }
 
     @Override
     public Optional<OrderSnapshot> findOrder(String orderId) {
-        return findStatus(orderId)
-                .map(status -> new OrderSnapshot(status, deadlines.get(orderId), null, amounts.get(orderId)));
+        return stored(orderId).map(order -> new OrderSnapshot(order.status(), order.deadline(), null, order.amount()));
     }
 
     @Override
     public boolean markClosed(String orderId, Instant closedAt) {
-        return statuses.replace(orderId, OrderStatus.UNPAID, OrderStatus.CLOSED);
+        Objects.requireNonNull(closedAt, "closedAt");
+        return transition(orderId, order -> order.with(OrderStatus.CLOSED, null, closedAt));
     }
 
     @Override
     public boolean markPaid(String orderId, Payment payment) {
-        boolean won = statuses.replace(orderId, OrderStatus.UNPAID, OrderStatus.PAID);
-        if (won) {
-            payments.put(orderId, payment);
-        }
-        return won;
+        Objects.requireNonNull(payment, "payment");
+        return transition(orderId, order -> order.with(OrderStatus.PAID, payment, null));
     }
 
     @Override
@@ -83,14 +136,15 @@ public final class InMemoryOrderRepository implements OrderRepository {
         return true;
     }
 
-    /** {@inheritDoc} Orders never scheduled have no deadline and are never overdue. */
     @Override
     public List<OverdueOrder> findOverdueUnpaid(OverduePosition after, Instant deadlineBefore, int limit) {
-        return statuses.entrySet().stream()
-                .filter(entry -> entry.getValue() == OrderStatus.UNPAID && deadlines.containsKey(entry.getKey()))
-                .map(entry -> new OverdueOrder(entry.getKey(), deadlines.get(entry.getKey())))
-                .filter(order -> order.deadline().isBefore(deadlineBefore))
-                .filter(order -> after.isBefore(order.deadline(), order.orderId()))
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
+        }
+        return orders.entrySet().stream()
+                .filter(entry -> entry.getValue().status() == OrderStatus.UNPAID && entry.getValue().deadline() != null)
+                .map(entry -> new OverdueOrder(entry.getKey(), Objects.requireNonNull(entry.getValue().deadline())))
+                .filter(order -> order.deadline().isBefore(deadlineBefore) && after.isBefore(order.deadline(), order.orderId()))
                 .sorted(Comparator.comparing(OverdueOrder::deadline).thenComparing(OverdueOrder::orderId))
                 .limit(limit)
                 .toList();
@@ -102,11 +156,39 @@ public final class InMemoryOrderRepository implements OrderRepository {
     }
 
     @Override
-    public synchronized boolean recordDeadline(String orderId, Instant deadline) {
-        if (statuses.get(orderId) != OrderStatus.UNPAID) {
+    public boolean recordDeadline(String orderId, Instant deadline) {
+        Objects.requireNonNull(deadline, "deadline");
+        return transition(orderId, order -> order.withDeadline(deadline));
+    }
+
+    private Optional<StoredOrder> stored(String orderId) {
+        return Optional.ofNullable(orders.get(Objects.requireNonNull(orderId, "orderId")));
+    }
+
+    /** Replaces an unpaid order with {@code change} of it, if no other transition came first. */
+    private boolean transition(String orderId, UnaryOperator<StoredOrder> change) {
+        StoredOrder unpaid = stored(orderId).filter(order -> order.status() == OrderStatus.UNPAID).orElse(null);
+        if (unpaid == null) {
             return false;
         }
-        deadlines.put(orderId, deadline);
+        StoredOrder changed = change.apply(unpaid);
+        if (!orders.replace(orderId, unpaid, changed)) {
+            return false;
+        }
+        UndoOnRollback.register(() -> orders.replace(orderId, changed, unpaid));
         return true;
+    }
+
+    /** One order as stored; replaced whole on every change, never modified. */
+    private record StoredOrder(OrderStatus status, Instant createdAt, @Nullable Payment payment,
+            @Nullable Instant closedAt, @Nullable Instant deadline, @Nullable Long amount) {
+
+        StoredOrder with(OrderStatus newStatus, @Nullable Payment newPayment, @Nullable Instant newClosedAt) {
+            return new StoredOrder(newStatus, createdAt, newPayment, newClosedAt, deadline, amount);
+        }
+
+        StoredOrder withDeadline(Instant newDeadline) {
+            return new StoredOrder(status, createdAt, payment, closedAt, newDeadline, amount);
+        }
     }
 }

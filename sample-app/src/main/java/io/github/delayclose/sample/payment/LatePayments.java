@@ -7,6 +7,7 @@ import io.github.delayclose.core.payment.LatePaymentEvent;
 import io.github.delayclose.sample.shop.DatetimeColumns;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -67,7 +68,8 @@ public class LatePayments {
                         + "ORDER BY id DESC LIMIT ?")
                 .param(LIST_LIMIT)
                 .query((rs, row) -> new LatePayment(rs.getString("order_id"), rs.getString("transaction_id"),
-                        rs.getLong("total_fee"), times.read(rs, "paid_at"), times.read(rs, "recorded_at")))
+                        rs.getLong("total_fee"), times.readRequired(rs, "paid_at"),
+                        times.readRequired(rs, "recorded_at")))
                 .list();
     }
 

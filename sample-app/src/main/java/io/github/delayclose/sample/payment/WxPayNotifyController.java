@@ -16,6 +16,7 @@ import io.github.delayclose.sample.shop.ShopQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -128,7 +129,8 @@ class WxPayNotifyController {
         return latePayments.latest();
     }
 
-    private static String readBody(HttpServletRequest request) throws IOException {
+    /** The body, or {@code null} when it is longer than any notification. */
+    private static @Nullable String readBody(HttpServletRequest request) throws IOException {
         try (InputStream in = request.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             return bytes.length > MAX_BODY_BYTES ? null : new String(bytes, StandardCharsets.UTF_8);

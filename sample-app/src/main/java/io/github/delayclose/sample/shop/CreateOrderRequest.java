@@ -2,12 +2,14 @@ package io.github.delayclose.sample.shop;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The body of {@code POST /api/orders}.
  *
  * @param items what to buy; at least one, at most {@value #MAX_ITEMS}
  */
-public record CreateOrderRequest(List<Item> items) {
+public record CreateOrderRequest(@Nullable List<@Nullable Item> items) {
 
     /** Most items (lines) in one order; a demo needs no more, and it bounds the work of one request. */
     public static final int MAX_ITEMS = 20;
@@ -21,6 +23,6 @@ public record CreateOrderRequest(List<Item> items) {
      *     or {@code 2147483648} is refused when the body is read ({@code spring.jackson.deserialization
      *     .accept-float-as-int=false}), never truncated.
      */
-    public record Item(String skuId, Integer num) {
+    public record Item(@Nullable String skuId, @Nullable Integer num) {
     }
 }

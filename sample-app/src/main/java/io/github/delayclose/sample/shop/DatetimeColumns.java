@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 import io.github.delayclose.jdbc.autoconfigure.DelayCloseJdbcProperties;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -45,8 +46,17 @@ public class DatetimeColumns {
     }
 
     /** A column's value as an instant; {@code null} for SQL NULL. */
-    public Instant read(ResultSet rs, String column) throws SQLException {
+    public @Nullable Instant read(ResultSet rs, String column) throws SQLException {
         LocalDateTime local = rs.getObject(column, LocalDateTime.class);
         return local == null ? null : local.atZone(zone).toInstant();
+    }
+
+    /** A {@code NOT NULL} column's value as an instant. */
+    public Instant readRequired(ResultSet rs, String column) throws SQLException {
+        Instant instant = read(rs, column);
+        if (instant == null) {
+            throw new IllegalStateException("column " + column + " is NULL");
+        }
+        return instant;
     }
 }

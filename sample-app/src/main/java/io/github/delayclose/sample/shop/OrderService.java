@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
 import io.github.delayclose.jdbc.OrderStatusCodes;
 import io.github.delayclose.sample.web.ApiException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,24 +105,27 @@ public class OrderService {
 
     /** The request's units per SKU (a SKU listed twice is added up), sorted by SKU id. */
     private static Map<String, Integer> unitsBySku(CreateOrderRequest request) {
-        if (request == null || request.items() == null || request.items().isEmpty()) {
+        List<CreateOrderRequest.@Nullable Item> items = request.items();
+        if (items == null || items.isEmpty()) {
             throw ApiException.badRequest("an order needs at least one item: {\"items\": [{\"skuId\": \"...\", \"num\": 1}]}");
         }
-        if (request.items().size() > CreateOrderRequest.MAX_ITEMS) {
+        if (items.size() > CreateOrderRequest.MAX_ITEMS) {
             throw ApiException.badRequest("at most " + CreateOrderRequest.MAX_ITEMS + " items per order, got "
-                    + request.items().size());
+                    + items.size());
         }
         Map<String, Integer> units = new TreeMap<>();
-        for (CreateOrderRequest.Item item : request.items()) {
-            if (item == null || item.skuId() == null || item.skuId().isBlank()) {
+        for (CreateOrderRequest.Item item : items) {
+            String skuId = item == null ? null : item.skuId();
+            if (item == null || skuId == null || skuId.isBlank()) {
                 throw ApiException.badRequest("every item needs a skuId");
             }
-            if (item.num() == null || item.num() <= 0) {
-                throw ApiException.badRequest("num of SKU '" + item.skuId() + "' must be at least 1, was " + item.num());
+            Integer num = item.num();
+            if (num == null || num <= 0) {
+                throw ApiException.badRequest("num of SKU '" + skuId + "' must be at least 1, was " + num);
             }
-            int total = units.merge(item.skuId(), item.num(), (a, b) -> (int) Math.min((long) a + b, Integer.MAX_VALUE));
+            int total = units.merge(skuId, num, (a, b) -> (int) Math.min((long) a + b, Integer.MAX_VALUE));
             if (total > CreateOrderRequest.MAX_UNITS) {
-                throw ApiException.badRequest("at most " + CreateOrderRequest.MAX_UNITS + " units of SKU '" + item.skuId()
+                throw ApiException.badRequest("at most " + CreateOrderRequest.MAX_UNITS + " units of SKU '" + skuId
                         + "' per order, got " + total);
             }
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.delayclose.core.spi.OrderStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order as the API shows it.
@@ -20,7 +21,8 @@ import io.github.delayclose.core.spi.OrderStatus;
  * @param closedAt when it was closed
  */
 public record OrderView(String id, OrderStatus status, long totalFee, List<Item> items, Instant createdAt,
-        Instant deadline, long secondsLeft, String transactionId, Instant paidAt, Instant closedAt) {
+        Instant deadline, long secondsLeft, @Nullable String transactionId, @Nullable Instant paidAt,
+        @Nullable Instant closedAt) {
 
     /**
      * @param skuId the SKU

@@ -15,6 +15,7 @@ import java.util.Optional;
 import io.github.delayclose.autoconfigure.DelayCloseProperties;
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.jdbc.OrderStatusCodes;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -101,7 +102,7 @@ public class ShopQueries {
 
     private OrderRow orderRow(ResultSet rs, int row) throws SQLException {
         return new OrderRow(rs.getString("id"), status(rs.getString("order_status")), rs.getLong("total_money"),
-                times.read(rs, "create_time"), rs.getString("transaction_id"), times.read(rs, "pay_time"),
+                times.readRequired(rs, "create_time"), rs.getString("transaction_id"), times.read(rs, "pay_time"),
                 times.read(rs, "close_time"));
     }
 
@@ -112,7 +113,7 @@ public class ShopQueries {
         return codes.closed().equals(code) ? OrderStatus.CLOSED : OrderStatus.PAID;
     }
 
-    private record OrderRow(String id, OrderStatus status, long totalFee, Instant createdAt, String transactionId,
-            Instant paidAt, Instant closedAt) {
+    private record OrderRow(String id, OrderStatus status, long totalFee, Instant createdAt,
+            @Nullable String transactionId, @Nullable Instant paidAt, @Nullable Instant closedAt) {
     }
 }

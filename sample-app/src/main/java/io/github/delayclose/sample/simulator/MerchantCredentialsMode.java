@@ -1,6 +1,7 @@
 package io.github.delayclose.sample.simulator;
 
 import io.github.delayclose.wxpay.WxPaySettings;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -64,7 +65,7 @@ public class MerchantCredentialsMode implements EnvironmentPostProcessor {
         }
 
         @Override
-        public Object getProperty(String name) {
+        public @Nullable Object getProperty(String name) {
             return switch (name) {
                 case WITHOUT_CREDENTIALS -> Boolean.toString(!merchantCredentials());
                 case DEFAULT_BASE_URL -> simulatorEnabled() ? SIMULATOR_BASE_URL : WxPaySettings.DEFAULT_BASE_URL;

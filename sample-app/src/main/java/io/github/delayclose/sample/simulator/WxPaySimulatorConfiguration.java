@@ -1,12 +1,13 @@
 package io.github.delayclose.sample.simulator;
 
-import io.github.delayclose.wxpay.protocol.WxPaySignType;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 
-import io.github.delayclose.wxpay.WxPaySettings;
 import io.github.delayclose.sample.payment.WxPayAccount;
 import io.github.delayclose.sample.shop.PaymentTrades;
 import io.github.delayclose.sample.shop.ShopQueries;
+import io.github.delayclose.wxpay.WxPaySettings;
+import io.github.delayclose.wxpay.protocol.WxPaySignType;
 import io.github.delayclose.wxpay.simulator.MerchantAccount;
 import io.github.delayclose.wxpay.simulator.SimulatorServer;
 import io.github.delayclose.wxpay.simulator.WxPaySimulator;
@@ -39,6 +40,9 @@ class WxPaySimulatorConfiguration {
             server = SimulatorServer.start(new WxPaySimulator(merchant), properties.port());
         }
         catch (UncheckedIOException ex) {
+            if (ex.getCause() instanceof BindException) {
+                throw new SimulatorPortInUseException(properties.port(), ex);
+            }
             throw new IllegalStateException("The WeChat Pay simulator cannot listen on 127.0.0.1:" + properties.port()
                     + " (" + ex.getCause().getMessage() + "). Free the port or choose another with "
                     + "WXPAY_SIMULATOR_PORT.", ex);

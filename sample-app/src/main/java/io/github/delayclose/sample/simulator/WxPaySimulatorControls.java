@@ -15,6 +15,7 @@ import io.github.delayclose.wxpay.simulator.NotificationDelivery;
 import io.github.delayclose.wxpay.simulator.SimulatedOrder;
 import io.github.delayclose.wxpay.simulator.SimulatedTradeState;
 import io.github.delayclose.wxpay.simulator.WxPaySimulator;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -43,8 +44,9 @@ public class WxPaySimulatorControls {
 
     /** Where the simulator sends payment notifications: this shop's notify endpoint unless configured. */
     public URI notifyUrl() {
-        if (properties.notifyUrl() != null && !properties.notifyUrl().isBlank()) {
-            return URI.create(properties.notifyUrl());
+        String configured = properties.notifyUrl();
+        if (configured != null && !configured.isBlank()) {
+            return URI.create(configured);
         }
         // Known only once the web server is up (server.port=0 picks a free port).
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
@@ -131,7 +133,7 @@ public class WxPaySimulatorControls {
      * @param tradeState {@code trade_state}
      * @param transactionId present once paid
      */
-    public record Trade(String orderId, SimulatedTradeState tradeState, String transactionId) {
+    public record Trade(String orderId, SimulatedTradeState tradeState, @Nullable String transactionId) {
 
         static Trade of(SimulatedOrder order) {
             return new Trade(order.outTradeNo(), order.tradeState(), order.transactionId().orElse(null));
@@ -144,7 +146,7 @@ public class WxPaySimulatorControls {
      * @param trade the trade afterwards
      * @param notification how the shop answered the notification; {@code null} when none was sent
      */
-    public record PayResult(Trade trade, Notification notification) {
+    public record PayResult(Trade trade, @Nullable Notification notification) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.delayclose.sample.simulator;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,5 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code /api/wxpay/notify} on 127.0.0.1
  */
 @ConfigurationProperties("demo.wxpay-simulator")
-public record WxPaySimulatorProperties(boolean enabled, @DefaultValue("8090") int port, String notifyUrl) {
+public record WxPaySimulatorProperties(boolean enabled, @DefaultValue("8090") int port,
+        @Nullable String notifyUrl) {
 }

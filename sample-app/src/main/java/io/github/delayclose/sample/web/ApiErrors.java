@@ -3,6 +3,7 @@ package io.github.delayclose.sample.web;
 import io.github.delayclose.sample.shop.CreateOrderRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpHeaders;
@@ -26,13 +27,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     private static final Log log = LogFactory.getLog(ApiErrors.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> refused(ApiException ex, WebRequest request) {
+    @Nullable ResponseEntity<Object> refused(ApiException ex, WebRequest request) {
         return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage()),
                 new HttpHeaders(), ex.status(), request);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+    @Nullable ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         log.error("Unexpected error on " + request.getDescription(false), ex);
         HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
         return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status,
@@ -41,7 +42,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // Jackson's own message quotes internals; say what is expected instead.
         String problem = "num".equals(failedField(ex)) ? "num must be a whole number from 1 to "
@@ -52,7 +53,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     /** The JSON field whose value Jackson could not read (1.9 or 2147483648 for an int), if it says. */
-    private static String failedField(Throwable ex) {
+    private static @Nullable String failedField(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
                 return jackson.getPath().get(jackson.getPath().size() - 1).getPropertyName();
@@ -62,7 +63,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         // The superclass fills in the body of Spring MVC's own exceptions, so add "error" afterwards.
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
