@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.delayclose.bench.app.AppMode;
 import io.github.delayclose.bench.app.tutorial.TutorialQueues;
@@ -22,6 +23,7 @@ import io.github.delayclose.bench.driver.Progress;
 import io.github.delayclose.bench.driver.ProviderSimulator;
 import io.github.delayclose.bench.driver.RabbitServer;
 import io.github.delayclose.bench.driver.Teardown;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every scenario of one run shares: the parsed arguments, the services, the provider
@@ -102,10 +104,14 @@ public final class BenchRun implements AutoCloseable {
     /** The queue the phase's listener consumes and the one its orders wait in. */
     public PhaseQueues queues(AppMode mode, String phase) {
         if (mode == AppMode.TUTORIAL) {
-            TutorialQueues tutorial = TutorialQueues.under(queuePrefix(phase) + ".tutorial");
+            TutorialQueues tutorial = tutorialQueues(phase);
             return new PhaseQueues(tutorial.delay(), tutorial.timeout());
         }
         return new PhaseQueues(queuePrefix(phase) + ".delay", queuePrefix(phase) + ".timeout");
+    }
+
+    private TutorialQueues tutorialQueues(String phase) {
+        return TutorialQueues.under(queuePrefix(phase) + ".tutorial");
     }
 
     /**
@@ -116,6 +122,8 @@ public final class BenchRun implements AutoCloseable {
      */
     public AppProcess startApp(AppMode mode, BenchDatabase db, String phase, Map<String, String> properties) {
         String prefix = queuePrefix(phase);
+        // In the baseline, delay-close's own (idle) queues get names apart from the measured ones.
+        String delayClose = mode == AppMode.TUTORIAL ? prefix + ".idle" : prefix;
         Map<String, String> all = new LinkedHashMap<>();
         all.put("spring.main.banner-mode", "off");
         all.putAll(rabbit.springProperties());
@@ -124,42 +132,46 @@ public final class BenchRun implements AutoCloseable {
         all.put("spring.datasource.password", database.password());
         all.put("delay-close.jdbc.enabled", "true");
         all.putAll(provider.gatewayProperties());
-        String delayClosePrefix = mode == AppMode.TUTORIAL ? prefix + ".idle" : prefix;
-        all.put("delay-close.queues.delay", delayClosePrefix + ".delay");
-        all.put("delay-close.queues.dead-letter-exchange", delayClosePrefix + ".dlx");
-        all.put("delay-close.queues.timeout", delayClosePrefix + ".timeout");
-        all.put("delay-close.queues.parking", delayClosePrefix + ".parking");
+        all.put("delay-close.queues.delay", delayClose + ".delay");
+        all.put("delay-close.queues.dead-letter-exchange", delayClose + ".dlx");
+        all.put("delay-close.queues.timeout", delayClose + ".timeout");
+        all.put("delay-close.queues.parking", delayClose + ".parking");
+        List<String> queues = new ArrayList<>(List.of(delayClose + ".delay", delayClose + ".timeout", delayClose + ".parking"));
+        List<String> exchanges = new ArrayList<>(List.of(delayClose + ".dlx"));
         if (mode == AppMode.TUTORIAL) {
             // delay-close is there only for its WeChat Pay gateway: nothing of it may close orders.
             all.put("delay-close.listener.auto-startup", "false");
             all.put("delay-close.sweep.enabled", "false");
             all.put(TutorialQueues.PREFIX_PROPERTY, prefix + ".tutorial");
+            TutorialQueues tutorial = tutorialQueues(phase);
+            queues.addAll(List.of(tutorial.delay(), tutorial.timeout()));
+            exchanges.add(tutorial.exchange());
         }
         all.putAll(properties);
         all.putAll(args.overrides());
         Path log = Path.of(args.text("out", "bench/out"), runId, phase + "-app.log");
         Progress.say(phase + ": starting the application under test (" + mode.value() + "), log " + log);
-        AppProcess app = AppProcess.start(new AppLaunch(mode, all, args.text("app-heap", "1g"), log), Duration.ofMinutes(3));
-        List<String> knownQueues = List.of(all.get("delay-close.queues.delay"), all.get("delay-close.queues.timeout"),
-                all.get("delay-close.queues.parking"), queues(mode, phase).delay(), queues(mode, phase).timeout());
-        teardown.add("stop the application under test and remove its queues", () -> stop(app, prefix, knownQueues,
-                List.of(all.get("delay-close.queues.dead-letter-exchange"))));
-        return app;
+        // Registered before the start: an application that fails half-way may have declared queues already.
+        AtomicReference<AppProcess> started = new AtomicReference<>();
+        teardown.add("stop the application under test and remove its queues",
+                () -> stop(started.get(), prefix, queues, exchanges));
+        started.set(AppProcess.start(new AppLaunch(mode, all, args.text("app-heap", "1g"), log), Duration.ofMinutes(3)));
+        return started.get();
     }
 
-    private void stop(AppProcess app, String prefix, List<String> knownQueues, List<String> knownExchanges) {
-        List<String> queues = new ArrayList<>(knownQueues);
-        List<String> exchanges = new ArrayList<>(knownExchanges);
-        try {
-            AppClient.Declared declared = app.client().declared();
-            queues.addAll(declared.queues());
-            exchanges.addAll(declared.exchanges());
+    private void stop(@Nullable AppProcess app, String prefix, List<String> queues, List<String> exchanges) {
+        if (app != null) {
+            try {
+                AppClient.Declared declared = app.client().declared();
+                queues.addAll(declared.queues());
+                exchanges.addAll(declared.exchanges());
+            }
+            catch (RuntimeException ex) {
+                Progress.say("could not ask the application for its queues: " + ex.getMessage());
+            }
+            // Stopped first: a running listener would declare a deleted queue again.
+            app.close();
         }
-        catch (RuntimeException ex) {
-            Progress.say("could not ask the application for its queues: " + ex.getMessage());
-        }
-        // Stopped first: a running listener would declare a deleted queue again.
-        app.close();
         broker.deleteUnder(prefix, queues, exchanges);
     }
 

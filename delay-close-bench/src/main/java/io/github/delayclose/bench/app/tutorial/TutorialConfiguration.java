@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,9 +63,9 @@ public class TutorialConfiguration {
     }
 
     @Bean
-    TutorialOrderService tutorialOrderService(JdbcTemplate jdbc, TransactionTemplate transactions,
+    TutorialOrderService tutorialOrderService(JdbcTemplate jdbc, PlatformTransactionManager transactions,
             PaymentGateway gateway) {
-        return new TutorialOrderService(jdbc, transactions, gateway);
+        return new TutorialOrderService(jdbc, new TransactionTemplate(transactions), gateway);
     }
 
     /** The tutorial's {@code rabbitTemplate.convertAndSend("", "queue.ordercreate", orderId)}. */
