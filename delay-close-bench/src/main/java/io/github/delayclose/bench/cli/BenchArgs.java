@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.boot.convert.DurationStyle;
 
@@ -97,16 +98,7 @@ public record BenchArgs(String scenario, Map<String, String> options, Map<String
 
     /** A whole number; underscores may group digits ({@code 1_000_000}). */
     public long number(String key, long fallback) {
-        String value = options.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.replace("_", ""));
-        }
-        catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("--" + key + " must be a whole number, got '" + value + "'");
-        }
+        return parsed(key, fallback, value -> Long.parseLong(value.replace("_", "")), "a whole number");
     }
 
     /** A whole number that must be at least {@code min}. */
@@ -119,45 +111,39 @@ public record BenchArgs(String scenario, Map<String, String> options, Map<String
     }
 
     public double decimal(String key, double fallback) {
-        String value = options.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(value);
-        }
-        catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("--" + key + " must be a number, got '" + value + "'");
-        }
+        return parsed(key, fallback, Double::parseDouble, "a number");
     }
 
     /** A duration such as {@code 20ms}, {@code 60s}, {@code 5m} (Spring Boot's simple style; a bare number is milliseconds). */
     public Duration duration(String key, Duration fallback) {
+        return parsed(key, fallback, value -> {
+            Duration duration = DurationStyle.detectAndParse(value);
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("negative");
+            }
+            return duration;
+        }, "a duration like 20ms, 60s or 5m");
+    }
+
+    public boolean flag(String key, boolean fallback) {
+        return parsed(key, fallback, value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(value);
+        }, "true or false");
+    }
+
+    /** The option read by {@code parser}, or {@code fallback} when absent; a value it refuses names the key. */
+    private <T> T parsed(String key, T fallback, Function<String, T> parser, String expected) {
         String value = options.get(key);
         if (value == null) {
             return fallback;
         }
         try {
-            Duration parsed = DurationStyle.detectAndParse(value);
-            if (parsed.isNegative()) {
-                throw new IllegalArgumentException("negative");
-            }
-            return parsed;
+            return parser.apply(value);
         }
         catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException("--" + key + " must be a duration like 20ms, 60s or 5m, got '" + value + "'");
+            throw new IllegalArgumentException("--" + key + " must be " + expected + ", got '" + value + "'");
         }
-    }
-
-    public boolean flag(String key, boolean fallback) {
-        String value = options.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw new IllegalArgumentException("--" + key + " must be true or false, got '" + value + "'");
-        };
     }
 }
