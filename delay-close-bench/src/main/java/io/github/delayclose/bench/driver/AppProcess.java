@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.delayclose.bench.app.AppMode;
 import io.github.delayclose.bench.app.BenchApplication;
 import io.github.delayclose.bench.app.ControlServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The application under test in a JVM of its own. A separate process keeps the driver's load
@@ -21,17 +22,22 @@ import io.github.delayclose.bench.app.ControlServer;
 public final class AppProcess implements AutoCloseable {
 
     private final Process process;
-    private final AppClient client;
+    private final Path controlFile;
     private final Path logFile;
+    private volatile @Nullable AppClient client;
 
-    private AppProcess(Process process, AppClient client, Path logFile) {
+    private AppProcess(Process process, Path controlFile, Path logFile) {
         this.process = process;
-        this.client = client;
+        this.controlFile = controlFile;
         this.logFile = logFile;
     }
 
-    /** Starts the application on the driver's own class path and waits until it is ready. */
-    public static AppProcess start(AppLaunch launch, Duration readyTimeout) {
+    /**
+     * Starts the application on the driver's own class path, without waiting for it: register its
+     * {@link #close()} for teardown first, then {@link #awaitReady}, so that a run interrupted during
+     * start-up still stops it.
+     */
+    public static AppProcess launch(AppLaunch launch) {
         try {
             Path controlFile = Files.createTempFile("delay-close-bench-", ".control");
             Files.delete(controlFile);
@@ -45,33 +51,47 @@ public final class AppProcess implements AutoCloseable {
             launch.properties().forEach((key, value) -> command.add("--" + key + "=" + value));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(launch.logFile().toFile()).start();
-            int port = awaitPort(process, controlFile, readyTimeout, launch.logFile());
-            Files.deleteIfExists(controlFile);
-            return new AppProcess(process, new AppClient(port), launch.logFile());
+            return new AppProcess(process, controlFile, launch.logFile());
         }
         catch (IOException ex) {
             throw new UncheckedIOException("could not start the application under test", ex);
         }
     }
 
-    private static int awaitPort(Process process, Path controlFile, Duration timeout, Path logFile) throws IOException {
+    /** Waits until the application has written its control port, i.e. it has started. */
+    public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(controlFile)) {
-                return Integer.parseInt(Files.readString(controlFile).strip());
+        try {
+            while (System.nanoTime() < deadline) {
+                if (Files.exists(controlFile)) {
+                    int port = Integer.parseInt(Files.readString(controlFile).strip());
+                    Files.deleteIfExists(controlFile);
+                    client = new AppClient(port);
+                    return;
+                }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the application under test exited with " + process.exitValue()
+                            + " before it was ready; see " + logFile);
+                }
+                Pause.of(Duration.ofMillis(200));
             }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the application under test exited with " + process.exitValue()
-                        + " before it was ready; see " + logFile);
-            }
-            Pause.of(Duration.ofMillis(200));
         }
-        process.destroyForcibly();
+        catch (IOException ex) {
+            throw new UncheckedIOException("could not read the application's control port", ex);
+        }
         throw new IllegalStateException("the application under test was not ready within " + timeout + "; see " + logFile);
     }
 
+    public boolean isReady() {
+        return client != null;
+    }
+
     public AppClient client() {
-        return client;
+        AppClient ready = client;
+        if (ready == null) {
+            throw new IllegalStateException("the application under test is not ready");
+        }
+        return ready;
     }
 
     public long pid() {

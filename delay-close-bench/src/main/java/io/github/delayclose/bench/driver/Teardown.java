@@ -11,12 +11,22 @@ public final class Teardown {
 
     private final Deque<Step> steps = new ArrayDeque<>();
 
+    private boolean finished;
+
     public Teardown() {
         Runtime.getRuntime().addShutdownHook(new Thread(this::runAll, "bench-teardown"));
     }
 
-    /** Registers a step; it runs before every step registered earlier. */
+    /**
+     * Registers a step; it runs before every step registered earlier. Once the whole teardown has
+     * run (the run was interrupted while the main thread went on), the step runs at once and the
+     * caller is stopped, so nothing started afterwards outlives the run.
+     */
     public synchronized void add(String what, Runnable step) {
+        if (finished) {
+            step.run();
+            throw new IllegalStateException("the run is shutting down");
+        }
         steps.push(new Step(what, step));
     }
 
@@ -38,8 +48,9 @@ public final class Teardown {
         return steps.size();
     }
 
-    public void runAll() {
+    public synchronized void runAll() {
         runDownTo(0);
+        finished = true;
     }
 
     private record Step(String what, Runnable action) {

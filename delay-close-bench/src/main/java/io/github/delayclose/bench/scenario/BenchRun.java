@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.delayclose.bench.app.AppMode;
 import io.github.delayclose.bench.app.tutorial.TutorialQueues;
@@ -23,7 +22,6 @@ import io.github.delayclose.bench.driver.Progress;
 import io.github.delayclose.bench.driver.ProviderSimulator;
 import io.github.delayclose.bench.driver.RabbitServer;
 import io.github.delayclose.bench.driver.Teardown;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What every scenario of one run shares: the parsed arguments, the services, the provider
@@ -151,16 +149,15 @@ public final class BenchRun implements AutoCloseable {
         all.putAll(args.overrides());
         Path log = Path.of(args.text("out", "bench/out"), runId, phase + "-app.log");
         Progress.say(phase + ": starting the application under test (" + mode.value() + "), log " + log);
-        // Registered before the start: an application that fails half-way may have declared queues already.
-        AtomicReference<AppProcess> started = new AtomicReference<>();
-        teardown.add("stop the application under test and remove its queues",
-                () -> stop(started.get(), prefix, queues, exchanges));
-        started.set(AppProcess.start(new AppLaunch(mode, all, args.text("app-heap", "1g"), log), Duration.ofMinutes(3)));
-        return started.get();
+        AppProcess app = AppProcess.launch(new AppLaunch(mode, all, args.text("app-heap", "1g"), log));
+        // Registered before it is ready: one that fails or is interrupted half-way may have declared queues.
+        teardown.add("stop the application under test and remove its queues", () -> stop(app, prefix, queues, exchanges));
+        app.awaitReady(Duration.ofMinutes(3));
+        return app;
     }
 
-    private void stop(@Nullable AppProcess app, String prefix, List<String> queues, List<String> exchanges) {
-        if (app != null) {
+    private void stop(AppProcess app, String prefix, List<String> queues, List<String> exchanges) {
+        if (app.isReady()) {
             try {
                 AppClient.Declared declared = app.client().declared();
                 queues.addAll(declared.queues());
@@ -169,9 +166,9 @@ public final class BenchRun implements AutoCloseable {
             catch (RuntimeException ex) {
                 Progress.say("could not ask the application for its queues: " + ex.getMessage());
             }
-            // Stopped first: a running listener would declare a deleted queue again.
-            app.close();
         }
+        // Stopped first: a running listener would declare a deleted queue again.
+        app.close();
         broker.deleteUnder(prefix, queues, exchanges);
     }
 
