@@ -1,5 +1,6 @@
 package io.github.delayclose.bench.driver;
 
+import java.time.Duration;
 import java.util.Collection;
 
 import org.springframework.amqp.core.QueueInformation;
@@ -8,6 +9,8 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 
 /** The driver's own connection to the broker: queue depths, and removal of the run's queues. */
 public final class Broker implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final CachingConnectionFactory connectionFactory;
     private final RabbitAdmin admin;
@@ -24,6 +27,26 @@ public final class Broker implements AutoCloseable {
     public long depth(String queue) {
         QueueInformation info = admin.getQueueInfo(queue);
         return info == null ? -1 : info.getMessageCount();
+    }
+
+    /**
+     * Waits until the queue holds at least {@code expected} messages, or its depth has not changed
+     * for {@code stall}.
+     *
+     * @return the depth reached
+     */
+    public long awaitDepth(String queue, long expected, Duration stall) {
+        long depth = depth(queue);
+        long lastChange = System.nanoTime();
+        while (depth < expected && System.nanoTime() - lastChange < stall.toNanos()) {
+            Pause.of(POLL);
+            long now = depth(queue);
+            if (now != depth) {
+                depth = now;
+                lastChange = System.nanoTime();
+            }
+        }
+        return depth;
     }
 
     /**

@@ -15,7 +15,6 @@ import io.github.delayclose.bench.driver.CloseClock;
 import io.github.delayclose.bench.driver.CloseWatcher;
 import io.github.delayclose.bench.driver.EndStateCheck;
 import io.github.delayclose.bench.driver.OrderPlan;
-import io.github.delayclose.bench.driver.Pause;
 import io.github.delayclose.bench.driver.Progress;
 import io.github.delayclose.bench.driver.ShopLoader;
 import io.github.delayclose.bench.report.ResultLine;
@@ -30,8 +29,6 @@ final class DueTogether {
 
     /** The payment window: short, so the whole batch is due soon after it is scheduled. */
     private static final Duration WINDOW = Duration.ofSeconds(1);
-
-    private static final Duration POLL = Duration.ofMillis(100);
 
     private final BenchRun run;
 
@@ -65,7 +62,12 @@ final class DueTogether {
             long scheduleStart = System.nanoTime();
             int failed = schedule(app, plan.orders());
             double scheduledPerSecond = orders / ((System.nanoTime() - scheduleStart) / 1e9);
-            awaitDue(queues.timeout(), orders - failed, phase);
+            // Every message expired into the timeout queue: all orders are due.
+            long due = run.broker().awaitDepth(queues.timeout(), orders - failed, run.stall());
+            if (due < orders - failed) {
+                Progress.say(phase + ": only " + due + " of " + (orders - failed) + " messages reached "
+                        + queues.timeout() + "; starting the listener anyway");
+            }
 
             CloseClock clock = new CloseClock(database.jdbc());
             int endedEarly = clock.ended().count();
@@ -93,25 +95,6 @@ final class DueTogether {
             Progress.say(failed + " orders could not be scheduled; the end-state check counts them");
         }
         return failed;
-    }
-
-    /** Waits until every scheduled message has expired into the timeout queue. */
-    private void awaitDue(String timeoutQueue, int expected, String phase) {
-        long lastChange = System.nanoTime();
-        long depth = -1;
-        while (System.nanoTime() - lastChange < run.stall().toNanos()) {
-            long now = run.broker().depth(timeoutQueue);
-            if (now >= expected) {
-                return;
-            }
-            if (now != depth) {
-                depth = now;
-                lastChange = System.nanoTime();
-            }
-            Pause.of(POLL);
-        }
-        Progress.say(phase + ": only " + depth + " of " + expected + " messages reached " + timeoutQueue
-                + "; starting the listener anyway");
     }
 
     /**

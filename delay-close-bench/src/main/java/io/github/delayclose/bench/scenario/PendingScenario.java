@@ -41,7 +41,7 @@ final class PendingScenario implements Scenario {
             String prefix = run.idPrefix("pending");
             List<String> ids = IntStream.range(0, orders).mapToObj(i -> OrderPlan.orderId(prefix, i)).toList();
             int failed = app.client().schedule(ids);
-            long waiting = awaitDepth(run, delayQueue, orders - failed);
+            long waiting = run.broker().awaitDepth(delayQueue, orders - failed, run.stall());
             long heapFull = app.client().heapUsedAfterGc();
 
             ResultLine line = ResultLine.of("pending");
@@ -56,20 +56,6 @@ final class PendingScenario implements Scenario {
         finally {
             run.teardown().runDownTo(mark);
         }
-    }
-
-    private static long awaitDepth(BenchRun run, String queue, long expected) {
-        long depth = run.broker().depth(queue);
-        long lastChange = System.nanoTime();
-        while (depth < expected && System.nanoTime() - lastChange < run.stall().toNanos()) {
-            Pause.of(Duration.ofMillis(200));
-            long now = run.broker().depth(queue);
-            if (now != depth) {
-                depth = now;
-                lastChange = System.nanoTime();
-            }
-        }
-        return depth;
     }
 
     private static double megabytes(long bytes) {
