@@ -1,0 +1,74 @@
+package io.github.delayclose.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The text of {@code bench/run --help}, and the option keys it documents (the only ones accepted). */
+final class Usage {
+
+    private static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put("orders", "orders in the batch (drain, hotsku 20000; burst 100000; pending 1000000; baseline 1000)");
+        KEYS.put("baseline-orders", "drain: orders for the tutorial baseline measured in the same run (1000)");
+        KEYS.put("with-drain", "hotsku: also run drain with the same orders and print ratio_to_drain (false)");
+        KEYS.put("rate", "steady: orders created per second (500)");
+        KEYS.put("duration", "steady: how long orders are created (60s)");
+        KEYS.put("timeout", "steady: payment window of each order (10s); pending: long enough that none falls due (2h)");
+        KEYS.put("window", "steady: width of a lateness window (10s)");
+        KEYS.put("backlog-tolerance", "steady: a window's p99 later than the previous one by more than this means"
+                + " the backlog grew (100ms; the same time's worth of orders for the queue depth)");
+        KEYS.put("provider-rate", "burst: delay-close's ceiling on provider calls per second (none)");
+        KEYS.put("provider-concurrency", "burst: delay-close's ceiling on concurrent provider calls (none)");
+        KEYS.put("queue-type", "failover: quorum or classic (quorum)");
+        KEYS.put("latency", "time the simulated WeChat Pay takes to answer each call (20ms)");
+        KEYS.put("skus", "SKUs the orders are spread over (1000; hotsku always 1)");
+        KEYS.put("paid", "percent of orders the payer pays, without a notification, before they are due (0)");
+        KEYS.put("stall", "give up when nothing happens for this long (60s)");
+        KEYS.put("app-heap", "-Xms/-Xmx of the application under test (1g)");
+        KEYS.put("out", "where application logs go, one folder per run (bench/out)");
+        KEYS.put("keep", "keep the bench databases for inspection (false)");
+        KEYS.put("db-url", "MariaDB/MySQL server, without a database (jdbc:mariadb://127.0.0.1:3306/)");
+        KEYS.put("db-user", "(root)");
+        KEYS.put("db-password", "(empty)");
+        KEYS.put("rabbit-host", "(127.0.0.1)");
+        KEYS.put("rabbit-port", "(5672)");
+        KEYS.put("rabbit-user", "(guest)");
+        KEYS.put("rabbit-password", "(guest)");
+    }
+
+    private Usage() {
+    }
+
+    static Set<String> keys() {
+        return KEYS.keySet();
+    }
+
+    static String text() {
+        StringBuilder text = new StringBuilder("""
+                Usage: bench/run SCENARIO [--key=value ...] [--set property=value ...]
+
+                Measures delay-close (the starter with the JDBC and WeChat Pay v2 defaults, in a JVM of its own)
+                against the local RabbitMQ and MariaDB and a simulated WeChat Pay; the last line printed is
+                RESULT scenario=NAME key=value ... lost=N load1=X
+
+                Scenarios:
+                  drain     N orders due together; closes_per_s, and the tutorial baseline in the same run (ratio)
+                  hotsku    drain with every order on one SKU
+                  steady    R orders/s for D seconds; lateness p50/p99 overall and per window, backlog_grew
+                  burst     a very large batch due together; provider_peak_rps under optional provider ceilings
+                  pending   heap of the application with 0 and with N orders waiting in the delay queue
+                  baseline  the tutorial's design alone: one consumer, provider calls inside the transaction
+                  mixed     random windows of 1-60 s (not measurable yet: needs per-order deadlines)
+                  failover  a 3-node cluster losing a node (not implemented yet)
+
+                --set property=value   passes a property to the application under test, e.g.
+                                       --set delay-close.listener.concurrency=32 (repeatable)
+
+                Keys:
+                """);
+        KEYS.forEach((key, description) -> text.append(String.format("  --%-22s %s%n", key, description)));
+        return text.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.delayclose.bench.driver;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Talks to the application's control endpoint (see {@code ControlServer}). */
+public final class AppClient {
+
+    private static final int SCHEDULE_BATCH = 5000;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+
+    AppClient(int port) {
+        this.base = URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    /**
+     * Schedules the orders' timeouts the way the application does it (delay-close's
+     * {@code OrderTimeoutScheduler}, or the tutorial's {@code convertAndSend}).
+     *
+     * @return how many could not be scheduled
+     */
+    public int schedule(List<String> orderIds) {
+        int failed = 0;
+        // In parts, so a million orders never make one giant request.
+        for (int from = 0; from < orderIds.size(); from += SCHEDULE_BATCH) {
+            List<String> part = orderIds.subList(from, Math.min(orderIds.size(), from + SCHEDULE_BATCH));
+            failed += Integer.parseInt(call("schedule", String.join("\n", part)).get("failed"));
+        }
+        return failed;
+    }
+
+    /** Starts the timeout listener; returns the epoch millisecond just before it started. */
+    public long startListener() {
+        return Long.parseLong(call("start", "").get("started_at_ms"));
+    }
+
+    /** Heap in use right after full garbage collections, in bytes. */
+    public long heapUsedAfterGc() {
+        return Long.parseLong(call("heap", "").get("heap_used_bytes"));
+    }
+
+    /** The queues and exchanges the application knows it declared: {@code queue} and {@code exchange} lists. */
+    public Declared declared() {
+        List<String> queues = new ArrayList<>();
+        List<String> exchanges = new ArrayList<>();
+        for (String line : send("declared", "").split("\n")) {
+            if (line.startsWith("queue ")) {
+                queues.add(line.substring("queue ".length()));
+            }
+            else if (line.startsWith("exchange ")) {
+                exchanges.add(line.substring("exchange ".length()));
+            }
+        }
+        return new Declared(queues, exchanges);
+    }
+
+    private Map<String, String> call(String command, String body) {
+        Map<String, String> answer = new HashMap<>();
+        for (String line : send(command, body).split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                answer.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return answer;
+    }
+
+    private String send(String command, String body) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(command)).timeout(Duration.ofMinutes(15))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("application answered " + response.statusCode() + " to " + command
+                        + ": " + response.body());
+            }
+            return response.body();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("application did not answer " + command + ": " + ex.getMessage(), ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling " + command, ex);
+        }
+    }
+
+    public record Declared(List<String> queues, List<String> exchanges) {
+    }
+}

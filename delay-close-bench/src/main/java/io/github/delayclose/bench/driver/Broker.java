@@ -1,0 +1,65 @@
+package io.github.delayclose.bench.driver;
+
+import java.time.Duration;
+import java.util.Collection;
+
+import org.springframework.amqp.core.QueueInformation;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+
+/** The driver's own connection to the broker: queue depths, and removal of the run's queues. */
+public final class Broker implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final CachingConnectionFactory connectionFactory;
+    private final RabbitAdmin admin;
+
+    public Broker(RabbitServer server) {
+        this.connectionFactory = new CachingConnectionFactory(server.host(), server.port());
+        connectionFactory.setUsername(server.user());
+        connectionFactory.setPassword(server.password());
+        connectionFactory.setConnectionNameStrategy(factory -> "delay-close-bench-driver");
+        this.admin = new RabbitAdmin(connectionFactory);
+    }
+
+    /** Messages ready in the queue, or -1 when it does not exist. */
+    public long depth(String queue) {
+        QueueInformation info = admin.getQueueInfo(queue);
+        return info == null ? -1 : info.getMessageCount();
+    }
+
+    /**
+     * Waits until the queue holds at least {@code expected} messages, or its depth has not changed
+     * for {@code stall}.
+     *
+     * @return the depth reached
+     */
+    public long awaitDepth(String queue, long expected, Duration stall) {
+        long depth = depth(queue);
+        long lastChange = System.nanoTime();
+        while (depth < expected && System.nanoTime() - lastChange < stall.toNanos()) {
+            Pause.of(POLL);
+            long now = depth(queue);
+            if (now != depth) {
+                depth = now;
+                lastChange = System.nanoTime();
+            }
+        }
+        return depth;
+    }
+
+    /**
+     * Deletes the named queues and exchanges, but only those under {@code prefix}, so a name that
+     * came from elsewhere can never remove someone else's queue on a shared broker.
+     */
+    public void deleteUnder(String prefix, Collection<String> queues, Collection<String> exchanges) {
+        queues.stream().filter(name -> name.startsWith(prefix)).forEach(admin::deleteQueue);
+        exchanges.stream().filter(name -> name.startsWith(prefix)).forEach(admin::deleteExchange);
+    }
+
+    @Override
+    public void close() {
+        connectionFactory.destroy();
+    }
+}

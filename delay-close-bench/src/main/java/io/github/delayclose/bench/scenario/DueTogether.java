@@ -1,0 +1,123 @@
+package io.github.delayclose.bench.scenario;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.delayclose.bench.app.AppMode;
+import io.github.delayclose.bench.driver.AppProcess;
+import io.github.delayclose.bench.driver.BenchDatabase;
+import io.github.delayclose.bench.driver.BenchOrder;
+import io.github.delayclose.bench.driver.CloseClock;
+import io.github.delayclose.bench.driver.CloseWatcher;
+import io.github.delayclose.bench.driver.EndStateCheck;
+import io.github.delayclose.bench.driver.OrderPlan;
+import io.github.delayclose.bench.driver.Progress;
+import io.github.delayclose.bench.driver.ShopLoader;
+import io.github.delayclose.bench.report.ResultLine;
+
+/**
+ * One phase in which every order is due at the same instant: the orders are written, opened at the
+ * provider and scheduled through the application's real path with a 1 s payment window while its
+ * listener is stopped; once every message has expired into the timeout queue, the listener is
+ * started. The clock runs from that start (when all orders are due) to the last order ending.
+ */
+final class DueTogether {
+
+    /** The payment window: short, so the whole batch is due soon after it is scheduled. */
+    private static final Duration WINDOW = Duration.ofSeconds(1);
+
+    private final BenchRun run;
+
+    DueTogether(BenchRun run) {
+        this.run = run;
+    }
+
+    /**
+     * @param phase a lower-case word naming the phase (and its database, queues and log)
+     * @param properties extra properties for the application under test
+     */
+    Outcome run(String phase, AppMode mode, int orders, int skus, Map<String, String> properties) {
+        int mark = run.teardown().mark();
+        try {
+            OrderPlan plan = OrderPlan.create(run.idPrefix(phase), orders, skus, run.paidPercent());
+            BenchDatabase database = run.database(phase);
+            ShopLoader shop = new ShopLoader(database.jdbc());
+            shop.insertSkus(plan);
+            shop.insertOrders(plan.orders(), LocalDateTime.now());
+            run.provider().reset();
+            run.provider().open(plan.orders());
+
+            Map<String, String> all = new LinkedHashMap<>();
+            all.put("delay-close.timeout", WINDOW.toMillis() + "ms");
+            all.put("delay-close.listener.auto-startup", "false");
+            all.put("bench.tutorial.ttl", Long.toString(WINDOW.toMillis()));
+            all.putAll(properties);
+            AppProcess app = run.startApp(mode, database, phase, all);
+            BenchRun.PhaseQueues queues = run.queues(mode, phase);
+
+            long scheduleStart = System.nanoTime();
+            int failed = schedule(app, plan.orders());
+            double scheduledPerSecond = orders / ((System.nanoTime() - scheduleStart) / 1e9);
+            // Every message expired into the timeout queue: all orders are due.
+            long due = run.broker().awaitDepth(queues.timeout(), orders - failed, run.stall());
+            if (due < orders - failed) {
+                Progress.say(phase + ": only " + due + " of " + (orders - failed) + " messages reached "
+                        + queues.timeout() + "; starting the listener anyway");
+            }
+
+            CloseClock clock = new CloseClock(database.jdbc());
+            int endedEarly = clock.ended().count();
+            if (endedEarly > 0) {
+                Progress.say(phase + ": " + endedEarly + " orders ended before the listener was started;"
+                        + " does delay-close.listener.auto-startup still exist?");
+            }
+            Instant providerFrom = Instant.now();
+            long dueAt = app.client().startListener();
+            Progress.say(phase + ": " + orders + " orders due, listener started");
+            CloseClock.Ended ended = new CloseWatcher(clock, run.stall()).await(orders, phase);
+            double seconds = Math.max(1, ended.lastMillis() - dueAt) / 1000.0;
+            EndStateCheck.EndState end = new EndStateCheck(database.jdbc()).check(plan);
+            return new Outcome(orders, ended.count(), seconds, ended.count() / seconds,
+                    run.provider().peakCallsPerSecond(providerFrom), scheduledPerSecond, endedEarly, end);
+        }
+        finally {
+            run.teardown().runDownTo(mark);
+        }
+    }
+
+    private int schedule(AppProcess app, List<BenchOrder> orders) {
+        int failed = app.client().schedule(orders.stream().map(BenchOrder::id).toList());
+        if (failed > 0) {
+            Progress.say(failed + " orders could not be scheduled; the end-state check counts them");
+        }
+        return failed;
+    }
+
+    /**
+     * @param seconds from the listener's start (every order due) to the last order ending
+     * @param providerPeakRps the most provider calls in any one second, seen at the simulator
+     * @param endedEarly orders that ended before the listener was started (should be 0)
+     */
+    record Outcome(int orders, int ended, double seconds, double closesPerSecond, int providerPeakRps,
+            double scheduledPerSecond, int endedEarly, EndStateCheck.EndState end) {
+
+        /** The figures of this phase, each key with {@code prefix} in front. */
+        void report(ResultLine line, String prefix) {
+            line.put(prefix + "orders", orders);
+            line.put(prefix + "closes_per_s", closesPerSecond);
+            line.put(prefix + "seconds", seconds);
+            line.put(prefix + "provider_peak_rps", providerPeakRps);
+            line.put(prefix + "scheduled_per_s", scheduledPerSecond);
+            if (end.paid() > 0) {
+                line.put(prefix + "paid", end.paid());
+            }
+            if (endedEarly > 0) {
+                line.put(prefix + "ended_early", endedEarly);
+            }
+        }
+    }
+}
