@@ -1,5 +1,6 @@
 package io.github.delayclose.providerhttp;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -62,6 +63,64 @@ final class ProviderCall {
             started.cancel(true);
         }
         return outcome;
+    }
+
+    /**
+     * Runs the exchange on the calling thread and waits for it.
+     *
+     * <p>The JDK client's {@code sendAsync} hands every answer to {@code CompletableFuture}'s default
+     * executor, which on a machine with two cores or fewer is a new thread per task: a thread created
+     * for every provider call. Its blocking {@code send} does not, so a caller that waits anyway uses
+     * it. The deadline is kept the same way: the JDK's request timeout ends a wait for headers, a timer
+     * aborts a body still arriving, and interrupts the caller if it is still connecting.
+     */
+    ProviderAnswer run(HttpClient http) throws InterruptedException {
+        Thread caller = Thread.currentThread();
+        Object lock = new Object();
+        boolean[] timedOut = new boolean[1];
+        CompletableFuture<Void> deadline = new CompletableFuture<Void>()
+                .orTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        deadline.whenComplete((ignored, expired) -> {
+            if (expired == null) {
+                return;
+            }
+            synchronized (lock) {
+                if (!outcome.isDone()) {
+                    timedOut[0] = true;
+                    outcome.completeExceptionally(ExchangeOutcome.timeout(request, settings, null));
+                    CappedBodySubscriber subscriber = body;
+                    if (subscriber != null) {
+                        subscriber.abort(new CancellationException("call deadline passed"));
+                    }
+                    else {
+                        caller.interrupt(); // still connecting or sending: the JDK client stops on interrupt
+                    }
+                }
+            }
+        });
+        try {
+            HttpResponse<byte[]> response = http.send(request, this::bodySubscriber);
+            ExchangeOutcome.settle(outcome, request, response);
+        }
+        catch (IOException | RuntimeException failure) {
+            outcome.completeExceptionally(ExchangeOutcome.failure(request, failure, settings));
+        }
+        catch (InterruptedException interrupted) {
+            synchronized (lock) {
+                if (!timedOut[0]) {
+                    throw interrupted; // the caller's own interrupt
+                }
+            }
+        }
+        finally {
+            synchronized (lock) {
+                deadline.complete(null);
+                if (timedOut[0]) {
+                    Thread.interrupted(); // the timer's interrupt, if it came, is not the caller's
+                }
+            }
+        }
+        return outcome.join();
     }
 
     private HttpResponse.BodySubscriber<byte[]> bodySubscriber(HttpResponse.ResponseInfo info) {

@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 
 import io.github.delayclose.providerhttp.ProviderHttpException.Failure;
 
@@ -84,11 +84,10 @@ public final class ProviderHttpClient {
      *     {@link Failure#INTERRUPTED}
      */
     public ProviderAnswer send(HttpRequest request) {
-        CompletableFuture<ProviderAnswer> call = sendAsync(request);
         try {
-            return call.get();
+            return new ProviderCall(bounded(request), settings).run(http);
         }
-        catch (ExecutionException ex) {
+        catch (CompletionException ex) {
             if (ex.getCause() instanceof ProviderHttpException failure) {
                 // Rethrown from this thread, so the trace shows the caller as well.
                 throw new ProviderHttpException(failure.failure(), failure.getMessage(), failure,
@@ -97,7 +96,6 @@ public final class ProviderHttpClient {
             throw new IllegalStateException("unexpected failure of " + ExchangeOutcome.target(request), ex.getCause());
         }
         catch (InterruptedException ex) {
-            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new ProviderHttpException(Failure.INTERRUPTED, ExchangeOutcome.target(request)
                     + ": interrupted while waiting for the answer; call cancelled", ex);
@@ -113,13 +111,15 @@ public final class ProviderHttpClient {
      * @param request any method and headers; its own timeout is replaced by the call timeout
      */
     public CompletableFuture<ProviderAnswer> sendAsync(HttpRequest request) {
+        return new ProviderCall(bounded(request), settings).start(http);
+    }
+
+    /** The request with the call's deadline as its own timeout. */
+    private HttpRequest bounded(HttpRequest request) {
         Objects.requireNonNull(request, "request");
         // The JDK's request timeout ends the wait for headers; set to the same deadline, it is a
         // second line of defence behind ours, which also covers the body.
-        HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true)
-                .timeout(settings.callTimeout())
-                .build();
-        return new ProviderCall(bounded, settings).start(http);
+        return HttpRequest.newBuilder(request, (name, value) -> true).timeout(settings.callTimeout()).build();
     }
 
     @Override

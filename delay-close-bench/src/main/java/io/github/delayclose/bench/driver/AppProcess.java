@@ -44,8 +44,13 @@ public final class AppProcess implements AutoCloseable {
             Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms" + launch.heap(), "-Xmx" + launch.heap(), "-XX:+UseG1GC",
-                    "-cp", System.getProperty("java.class.path"), BenchApplication.class.getName(),
+                    "-Xms" + launch.heap(), "-Xmx" + launch.heap(), "-XX:+UseG1GC"));
+            // Extra options for the application under test only, e.g. a flight recording to profile it.
+            String extra = System.getenv("BENCH_APP_JVM_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchApplication.class.getName(),
                     "--" + AppMode.PROPERTY + "=" + launch.mode().value(),
                     "--" + ControlServer.CONTROL_FILE_PROPERTY + "=" + controlFile));
             launch.properties().forEach((key, value) -> command.add("--" + key + "=" + value));
