@@ -63,7 +63,7 @@ final class DelayCloseConnectionFactories {
         CustomizableThreadFactory threads = new CustomizableThreadFactory("delay-close-amqp-");
         threads.setDaemon(true);
         client.setThreadFactory(threads);
-        CachingConnectionFactory factory = new CachingConnectionFactory(client);
+        CachingConnectionFactory factory = new DaemonThreadsConnectionFactory(client);
         configurer.configure(factory); // addresses and cache sizes from spring.rabbitmq.*
         factory.setPublisherConfirmType(ConfirmType.CORRELATED);
         factory.setPublisherReturns(true);

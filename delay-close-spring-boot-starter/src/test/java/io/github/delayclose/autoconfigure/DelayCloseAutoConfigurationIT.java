@@ -188,6 +188,24 @@ class DelayCloseAutoConfigurationIT {
     }
 
     @Test
+    void healthIsDownAndSaysWhyWhenTheBrokerIsUnreachableAtStartUp() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(RabbitAutoConfiguration.class, DelayCloseAutoConfiguration.class,
+                        io.github.delayclose.autoconfigure.health.DelayCloseHealthAutoConfiguration.class))
+                .withUserConfiguration(InMemorySpiConfiguration.class)
+                .withPropertyValues("spring.rabbitmq.port=1", "delay-close.sweep.enabled=false")
+                .run(context -> {
+                    assertThat(context).as("starts without the broker, and connects when it comes").hasNotFailed();
+                    context.getBean(io.github.delayclose.core.monitor.DelayCloseMonitor.class).refresh();
+                    org.springframework.boot.health.contributor.Health health = context
+                            .getBean(io.github.delayclose.autoconfigure.health.DelayCloseHealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
+                    assertThat(health.getDetails().get("broker")).asString().startsWith("unreachable");
+                    assertThat(health.getDetails().get("listener")).asString().doesNotStartWith("running (");
+                });
+    }
+
+    @Test
     void healthIsDownWhenTheListenerStopped() {
         runner.withUserConfiguration(InMemorySpiConfiguration.class).withPropertyValues("delay-close.listener.auto-startup=true")
                 .run(context -> {
