@@ -38,6 +38,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * <pre>
  * /schedule   body: order ids, one a line   schedules each; answers failed=N
  * /start                                    starts the timeout listener; answers started_at_ms=T
+ * /stop                                     stops it once the closes in flight are done; answers stopped=true
  * /heap                                     full GCs, then heap_used_bytes=B
  * /declared                                 the queues and exchanges declared as beans, "queue NAME" lines
  * </pre>
@@ -66,6 +67,7 @@ public final class ControlServer {
             server.setExecutor(Executors.newFixedThreadPool(2, daemon("bench-control")));
             server.createContext("/schedule", exchange -> control.answer(exchange, () -> control.schedule(body(exchange))));
             server.createContext("/start", exchange -> control.answer(exchange, control::startListener));
+            server.createContext("/stop", exchange -> control.answer(exchange, control::stopListener));
             server.createContext("/heap", exchange -> control.answer(exchange, ControlServer::heapAfterGc));
             server.createContext("/declared", exchange -> control.answer(exchange, control::declared));
             server.start();
@@ -115,6 +117,11 @@ public final class ControlServer {
         long startedAt = System.currentTimeMillis();
         context.getBean(ListenerSwitch.class).start();
         return "started_at_ms=" + startedAt + "\n";
+    }
+
+    private String stopListener() {
+        context.getBean(ListenerSwitch.class).stop();
+        return "stopped=true\n";
     }
 
     private static String heapAfterGc() {

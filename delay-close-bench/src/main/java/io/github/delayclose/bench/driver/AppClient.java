@@ -44,6 +44,11 @@ public final class AppClient {
         return Long.parseLong(call("start", "").get("started_at_ms"));
     }
 
+    /** Stops the timeout listener once the closes in flight are done and acknowledged. */
+    public void stopListener() {
+        call("stop", "");
+    }
+
     /** Heap in use right after full garbage collections, in bytes. */
     public long heapUsedAfterGc() {
         return Long.parseLong(call("heap", "").get("heap_used_bytes"));

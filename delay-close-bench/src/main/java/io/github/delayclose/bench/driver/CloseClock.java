@@ -42,6 +42,11 @@ public final class CloseClock {
                 END""");
     }
 
+    /** Forgets every change so far, e.g. those of a warm-up batch. */
+    public void reset() {
+        jdbc.update("DELETE FROM bench_order_end");
+    }
+
     /** How many status changes have committed, and the time of the latest. */
     public Ended ended() {
         return jdbc.queryForObject("SELECT COUNT(*), COALESCE(MAX(ended_ms), 0) FROM bench_order_end",

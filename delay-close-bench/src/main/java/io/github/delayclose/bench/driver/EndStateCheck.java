@@ -66,7 +66,10 @@ public final class EndStateCheck {
         }
         Map<String, Integer> taken = plan.unitsTakenBySku();
         int lost = 0;
-        for (Map.Entry<String, int[]> sku : stockBySku().entrySet()) {
+        Map<String, int[]> stock = stockBySku();
+        // Only this plan's SKUs: a warm-up batch before it has SKUs of its own.
+        stock.keySet().retainAll(new HashSet<>(plan.skuIds()));
+        for (Map.Entry<String, int[]> sku : stock.entrySet()) {
             int units = taken.getOrDefault(sku.getKey(), 0);
             int givenBack = closedBySku.getOrDefault(sku.getKey(), 0);
             int expectedStock = plan.stockPerSku() - units + givenBack;

@@ -16,6 +16,6 @@ final class BaselineScenario implements Scenario {
         ResultLine line = ResultLine.of("baseline");
         baseline.report(line, "");
         line.put("latency_ms", run.provider().latency().toMillis());
-        return new Outcome(line, baseline.end().lost());
+        return new Outcome(line, baseline.lost());
     }
 }

@@ -22,6 +22,7 @@ import io.github.delayclose.bench.driver.Progress;
 import io.github.delayclose.bench.driver.ProviderSimulator;
 import io.github.delayclose.bench.driver.RabbitServer;
 import io.github.delayclose.bench.driver.Teardown;
+import io.github.delayclose.bench.report.CpuAccount;
 
 /**
  * What every scenario of one run shares: the parsed arguments, the services, the provider
@@ -90,6 +91,19 @@ public final class BenchRun implements AutoCloseable {
 
     private String queuePrefix(String phase) {
         return "delay-close-bench." + runId + "." + phase;
+    }
+
+    /**
+     * The processes whose CPU a phase accounts for: the application under test, this driver (which
+     * also plays the provider), the database server and the broker, when they run on this machine.
+     */
+    public Map<String, Long> cpuProcesses(AppProcess app) {
+        Map<String, Long> processes = new LinkedHashMap<>();
+        processes.put("app", app.pid());
+        processes.put("driver", ProcessHandle.current().pid());
+        processes.put("db", CpuAccount.pidOf("mariadbd", "mysqld"));
+        processes.put("broker", CpuAccount.pidOf("beam.smp"));
+        return processes;
     }
 
     /** A fresh database for the phase, dropped when the phase ends unless {@code --keep}. */

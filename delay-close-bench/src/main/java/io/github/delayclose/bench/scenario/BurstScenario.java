@@ -26,6 +26,6 @@ final class BurstScenario implements Scenario {
         run.args().text("provider-rate").ifPresent(rate -> line.put("provider_rate", rate));
         run.args().text("provider-concurrency").ifPresent(concurrency -> line.put("provider_concurrency", concurrency));
         line.put("latency_ms", run.provider().latency().toMillis());
-        return new Outcome(line, burst.end().lost());
+        return new Outcome(line, burst.lost());
     }
 }

@@ -29,7 +29,7 @@ final class DrainScenario implements Scenario {
         baseline.report(line, "baseline_");
         line.put("ratio", delayClose.closesPerSecond() / baseline.closesPerSecond());
         line.put("latency_ms", run.provider().latency().toMillis());
-        line.put("baseline_lost", baseline.end().lost());
-        return new Outcome(line, delayClose.end().lost());
+        line.put("baseline_lost", baseline.lost());
+        return new Outcome(line, delayClose.lost());
     }
 }

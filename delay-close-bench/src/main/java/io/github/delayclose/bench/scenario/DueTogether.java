@@ -17,6 +17,7 @@ import io.github.delayclose.bench.driver.EndStateCheck;
 import io.github.delayclose.bench.driver.OrderPlan;
 import io.github.delayclose.bench.driver.Progress;
 import io.github.delayclose.bench.driver.ShopLoader;
+import io.github.delayclose.bench.report.CpuAccount;
 import io.github.delayclose.bench.report.ResultLine;
 
 /**
@@ -26,6 +27,9 @@ import io.github.delayclose.bench.report.ResultLine;
  * started. The clock runs from that start (when all orders are due) to the last order ending.
  */
 final class DueTogether {
+
+    /** Orders closed before the measured batch, at most; see {@link #warmUp}. */
+    static final int DEFAULT_WARM_UP = 3000;
 
     /** The payment window: short, so the whole batch is due soon after it is scheduled. */
     private static final Duration WINDOW = Duration.ofSeconds(1);
@@ -47,9 +51,7 @@ final class DueTogether {
             BenchDatabase database = run.database(phase);
             ShopLoader shop = new ShopLoader(database.jdbc());
             shop.insertSkus(plan);
-            shop.insertOrders(plan.orders(), LocalDateTime.now());
             run.provider().reset();
-            run.provider().open(plan.orders());
 
             Map<String, String> all = new LinkedHashMap<>();
             all.put("delay-close.timeout", WINDOW.toMillis() + "ms");
@@ -58,7 +60,13 @@ final class DueTogether {
             all.putAll(properties);
             AppProcess app = run.startApp(mode, database, phase, all);
             BenchRun.PhaseQueues queues = run.queues(mode, phase);
+            CloseClock clock = new CloseClock(database.jdbc());
+            long warmUpLost = warmUp(app, database, shop, clock, phase, warmUpOrders(orders), skus);
 
+            // Written after the warm-up, and scheduled right away, as a shop does: orders that wait
+            // unscheduled for long would be found by the sweep first.
+            shop.insertOrders(plan.orders(), LocalDateTime.now());
+            run.provider().open(plan.orders());
             long scheduleStart = System.nanoTime();
             int failed = schedule(app, plan.orders());
             double scheduledPerSecond = orders / ((System.nanoTime() - scheduleStart) / 1e9);
@@ -69,26 +77,58 @@ final class DueTogether {
                         + queues.timeout() + "; starting the listener anyway");
             }
 
-            CloseClock clock = new CloseClock(database.jdbc());
             int endedEarly = clock.ended().count();
             if (endedEarly > 0) {
                 Progress.say(phase + ": " + endedEarly + " orders ended before the listener was started;"
                         + " does delay-close.listener.auto-startup still exist?");
             }
             Instant providerFrom = Instant.now();
+            CpuAccount cpu = CpuAccount.start(run.cpuProcesses(app));
             long dueAt = app.client().startListener();
             Progress.say(phase + ": " + orders + " orders due, listener started");
             CloseClock.Ended ended = new CloseWatcher(clock, run.stall()).await(orders, phase);
             double seconds = Math.max(1, ended.lastMillis() - dueAt) / 1000.0;
+            Map<String, Double> cpuPerClose = cpu.perClose(ended.count());
             EndStateCheck.EndState end = new EndStateCheck(database.jdbc()).check(plan);
             return new Outcome(orders, ended.count(), seconds, ended.count() / seconds,
-                    run.provider().peakCallsPerSecond(providerFrom), scheduledPerSecond, endedEarly, end);
+                    run.provider().peakCallsPerSecond(providerFrom), scheduledPerSecond, endedEarly, cpuPerClose,
+                    warmUpLost, end);
         }
         finally {
             run.teardown().runDownTo(mark);
         }
     }
 
+    /** A quarter of the batch, at most {@code --warmup}: the baseline's small batch gets a short warm-up. */
+    private int warmUpOrders(int orders) {
+        return Math.min(run.args().count("warmup", DEFAULT_WARM_UP, 0), orders / 4);
+    }
+
+    /**
+     * Closes a batch of orders of their own (own ids, own SKUs) before the measured one, then stops
+     * the listener again. A shop's application has been running for hours when a sale ends; a JVM
+     * that compiles its hot paths while being measured would report the compiler, not the closes.
+     *
+     * @return the warm-up orders that did not end exactly once (counted into {@code lost})
+     */
+    private long warmUp(AppProcess app, BenchDatabase database, ShopLoader shop, CloseClock clock, String phase,
+            int orders, int skus) {
+        if (orders == 0) {
+            return 0;
+        }
+        OrderPlan plan = OrderPlan.create(run.idPrefix(phase) + "W", orders, Math.min(skus, orders), 0);
+        shop.insertSkus(plan);
+        shop.insertOrders(plan.orders(), LocalDateTime.now());
+        run.provider().open(plan.orders());
+        schedule(app, plan.orders());
+        app.client().startListener();
+        Progress.say(phase + ": warming up with " + orders + " orders");
+        new CloseWatcher(clock, run.stall()).await(orders, phase + " warm-up");
+        app.client().stopListener();
+        long lost = new EndStateCheck(database.jdbc()).check(plan).lost();
+        clock.reset();
+        return lost;
+    }
     private int schedule(AppProcess app, List<BenchOrder> orders) {
         int failed = app.client().schedule(orders.stream().map(BenchOrder::id).toList());
         if (failed > 0) {
@@ -101,9 +141,18 @@ final class DueTogether {
      * @param seconds from the listener's start (every order due) to the last order ending
      * @param providerPeakRps the most provider calls in any one second, seen at the simulator
      * @param endedEarly orders that ended before the listener was started (should be 0)
+     * @param cpuPerClose CPU milliseconds per close of each process, see {@link CpuAccount}
+     * @param warmUpLost warm-up orders that did not end exactly once
+     * @param end the measured batch's end state
      */
     record Outcome(int orders, int ended, double seconds, double closesPerSecond, int providerPeakRps,
-            double scheduledPerSecond, int endedEarly, EndStateCheck.EndState end) {
+            double scheduledPerSecond, int endedEarly, Map<String, Double> cpuPerClose, long warmUpLost,
+            EndStateCheck.EndState end) {
+
+        /** Orders of the measured batch and of its warm-up that did not end exactly once. */
+        long lost() {
+            return end.lost() + warmUpLost;
+        }
 
         /** The figures of this phase, each key with {@code prefix} in front. */
         void report(ResultLine line, String prefix) {
@@ -118,6 +167,7 @@ final class DueTogether {
             if (endedEarly > 0) {
                 line.put(prefix + "ended_early", endedEarly);
             }
+            CpuAccount.report(cpuPerClose, line, prefix);
         }
     }
 }

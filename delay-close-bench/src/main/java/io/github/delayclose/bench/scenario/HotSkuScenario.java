@@ -21,10 +21,10 @@ final class HotSkuScenario implements Scenario {
         DueTogether.Outcome drain = null;
         if (run.args().flag("with-drain", false)) {
             drain = phases.run("drain", AppMode.DELAY_CLOSE, orders, run.skus(DrainScenario.DEFAULT_SKUS), Map.of());
-            lost += drain.end().lost();
+            lost += drain.lost();
         }
         DueTogether.Outcome hot = phases.run("hotsku", AppMode.DELAY_CLOSE, orders, 1, Map.of());
-        lost += hot.end().lost();
+        lost += hot.lost();
         hot.report(line, "");
         if (drain != null) {
             line.put("drain_closes_per_s", drain.closesPerSecond());

@@ -91,6 +91,17 @@ public class TutorialConfiguration {
 
     @Bean
     ListenerSwitch listenerSwitch(SimpleMessageListenerContainer tutorialListenerContainer) {
-        return tutorialListenerContainer::start;
+        return new ListenerSwitch() {
+
+            @Override
+            public void start() {
+                tutorialListenerContainer.start();
+            }
+
+            @Override
+            public void stop() {
+                tutorialListenerContainer.stop();
+            }
+        };
     }
 }
