@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param state waiting, parked or discarded
  * @param failedAttempts attempts that failed so far under this epoch
  * @param rechecks times the provider said "still paying" so far under this epoch
- * @param dueAt when the waiting copy is due; for a parked order, when it was parked
+ * @param dueAt when the waiting copy is due; for a parked order, when it was parked; for a discarded one,
+ *     when it was discarded
  * @param reason why the last attempt failed, or why the order was parked or discarded
  * @param lastError the last failure's message (never a secret: provider errors, not requests)
  * @param firstFailureAt when the first attempt failed, if one did
@@ -67,6 +68,12 @@ public record CloseAttempt(String orderId, long epoch, AttemptState state, int f
     /** The same record after another "still paying". */
     public CloseAttempt rechecked(int count) {
         return new CloseAttempt(orderId, epoch, state, failedAttempts, count, dueAt, reason, lastError,
+                firstFailureAt, lastFailureAt, version);
+    }
+
+    /** The same parked record, discarded by an operator at {@code at} for {@code why}. */
+    public CloseAttempt discarded(String why, Instant at) {
+        return new CloseAttempt(orderId, epoch, AttemptState.DISCARDED, failedAttempts, rechecks, at, why, lastError,
                 firstFailureAt, lastFailureAt, version);
     }
 
