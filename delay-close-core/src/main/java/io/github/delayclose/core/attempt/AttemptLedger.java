@@ -143,15 +143,14 @@ public final class AttemptLedger {
      * Sets a parked order aside for good, as an operator decided: the sweep and the watchdog leave it
      * alone, and a late copy of its message is dropped as stale.
      *
-     * @param why the operator's reason, kept as the record's reason
      * @return the discarded record, or empty when the order is not parked (any more)
      */
-    public Optional<CloseAttempt> discard(String orderId, String why) {
+    public Optional<CloseAttempt> discard(String orderId) {
         if (store == null) {
             return Optional.empty();
         }
         return store.find(orderId).filter(record -> record.state() == AttemptState.PARKED).flatMap(parked -> {
-            CloseAttempt discarded = parked.discarded(why, clock.instant());
+            CloseAttempt discarded = parked.discarded(clock.instant());
             return store.replace(parked, discarded) ? Optional.of(discarded) : Optional.empty();
         });
     }

@@ -127,7 +127,7 @@ public final class ParkedOrders {
      * Discards one parked order for good: it stays unpaid and unclosed here, the sweep leaves it alone,
      * and a late copy of its message is dropped. For orders someone settles by hand.
      *
-     * @param why the operator's reason, kept as the record's reason and logged
+     * @param why the operator's reason, logged with the order id (the record keeps the reason it was parked for)
      * @return whether it was parked (and is discarded now)
      * @throws CloseAttemptStateMissingException without close-attempt state
      * @throws IllegalArgumentException when {@code why} is blank
@@ -135,14 +135,15 @@ public final class ParkedOrders {
     public boolean discard(String orderId, String why) {
         requireState();
         if (why == null || why.isBlank()) {
-            throw new IllegalArgumentException("say why the order is discarded: the reason is kept and logged");
+            throw new IllegalArgumentException("say why the order is discarded: the reason is logged with it");
         }
-        Optional<CloseAttempt> discarded = ledger.discard(requireOrderId(orderId), why.strip());
+        Optional<CloseAttempt> discarded = ledger.discard(requireOrderId(orderId));
         if (discarded.isEmpty()) {
             return false;
         }
         metrics.discarded();
-        log.warn("Discarded parked order " + orderId + " for good: " + why.strip());
+        log.warn("Discarded parked order " + orderId + " (parked for " + discarded.get().reason() + ") for good: "
+                + why.strip());
         return true;
     }
 
