@@ -1,7 +1,7 @@
 // The demo page: polls the shop's JSON API every second. No framework, no build step.
 'use strict';
 
-const state = { simulator: false, timeoutSeconds: 60, orders: [], trades: {}, late: new Set(), lastRender: '', skuCards: '' };
+const state = { simulator: false, timeoutSeconds: 60, orders: [], trades: {}, late: new Set(), lastRender: '', lastParked: '', skuCards: '' };
 
 const $ = (id) => document.getElementById(id);
 
@@ -69,6 +69,9 @@ function countdown(order) {
   if (order.status !== 'UNPAID') {
     return '<span class="done">—</span>';
   }
+  if (order.parkedReason) {
+    return `<span class="parked">parked: ${escapeHtml(order.parkedReason)}</span>`;
+  }
   if (order.secondsLeft <= 0) {
     return '<span class="done">window over, closing…</span>';
   }
@@ -88,7 +91,8 @@ function actions(order) {
     return `
       <button data-act="pay" data-id="${id}" ${payable ? '' : 'disabled'} title="WeChat Pay takes the money and notifies the shop">Pay</button>
       <button class="secondary" data-act="pay-silent" data-id="${id}" ${payable ? '' : 'disabled'} title="WeChat Pay takes the money, but its notification is lost">Pay silently</button>
-      <button class="quiet" data-act="user-paying" data-id="${id}" ${trade.tradeState === 'NOTPAY' ? '' : 'disabled'} title="WeChat Pay answers USERPAYING until the payer pays">Still paying</button>`;
+      <button class="quiet" data-act="user-paying" data-id="${id}" ${trade.tradeState === 'NOTPAY' ? '' : 'disabled'} title="WeChat Pay answers USERPAYING until the payer pays">Still paying</button>
+      <button class="quiet" data-act="fail-until-parked" data-id="${id}" ${order.parkedReason ? 'disabled' : ''} title="WeChat Pay fails every attempt to close it: delay-close parks it">Fail until parked</button>`;
   }
   if (order.status === 'CLOSED' && !state.late.has(order.id)) {
     return `<button class="quiet" data-act="late" data-id="${id}" title="The payer pays after the close: a race the close won">Pay late</button>`;
@@ -117,6 +121,32 @@ function renderOrders() {
   }).join('');
 }
 
+function millis(ms) {
+  if (ms === null || ms === undefined) return '—';
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+// The numbers change every second and hold no button: set in place.
+function renderStats(ops) {
+  $('in-flight').textContent = ops.closesInFlight;
+  $('lateness-p50').textContent = millis(ops.lateness.p50Ms);
+  $('lateness-p99').textContent = millis(ops.lateness.p99Ms);
+  $('closed-count').textContent = ops.lateness.closes;
+}
+
+function renderParked(parked) {
+  $('no-parked').style.display = parked.length ? 'none' : '';
+  $('parked').innerHTML = parked.map((order) => `
+      <tr data-parked="${escapeHtml(order.orderId)}">
+        <td class="order-id">${escapeHtml(order.orderId)}</td>
+        <td><span class="badge parked">${escapeHtml(order.reason)}</span></td>
+        <td class="num">${order.attempts}</td>
+        <td>${new Date(order.parkedAt).toLocaleTimeString()}</td>
+        <td class="error-text">${escapeHtml(order.lastError || '')}</td>
+        <td><button data-replay="${escapeHtml(order.orderId)}" title="Back to a fresh decision with fresh attempts">Replay</button></td>
+      </tr>`).join('');
+}
+
 function renderLate(latePayments) {
   $('late').innerHTML = latePayments.length
     ? latePayments.map((late) => `<li><span class="badge late">LATE</span> order <span class="order-id">${escapeHtml(late.orderId)}</span>
@@ -129,19 +159,26 @@ function renderLate(latePayments) {
 
 async function refresh() {
   try {
-    const [skus, orders, late, trades] = await Promise.all([
+    const [skus, orders, late, trades, ops] = await Promise.all([
       api('GET', '/api/skus'),
       api('GET', '/api/orders?limit=30'),
       api('GET', '/api/late-payments'),
       state.simulator ? api('GET', '/api/demo/wxpay/trades') : Promise.resolve([]),
+      api('GET', '/api/ops'),
     ]);
     state.orders = orders;
     state.trades = Object.fromEntries(trades.map((trade) => [trade.orderId, trade]));
     state.late = new Set(late.map((payment) => payment.orderId));
     renderSkus(skus);
+    renderStats(ops);
+    const parkedKey = JSON.stringify(ops.parked);
+    if (parkedKey !== state.lastParked) {
+      state.lastParked = parkedKey;
+      renderParked(ops.parked);
+    }
     // Re-draw the rows only when something besides the countdown changed, so that buttons
     // under the mouse are not replaced between mousedown and click.
-    const key = JSON.stringify([orders.map((o) => [o.id, o.status, o.transactionId, o.secondsLeft > 0]), trades, late]);
+    const key = JSON.stringify([orders.map((o) => [o.id, o.status, o.transactionId, o.secondsLeft > 0, o.parkedReason]), trades, late]);
     if (key !== state.lastRender) {
       state.lastRender = key;
       renderOrders();
@@ -170,13 +207,20 @@ async function run(action) {
     say(e.message, false);
   }
   state.lastRender = '';
+  state.lastParked = '';
   await refresh();
 }
 
 document.addEventListener('click', (event) => {
   const button = event.target.closest('button');
   if (!button || button.disabled) return;
-  if (button.dataset.buy) {
+  if (button.dataset.replay) {
+    const id = button.dataset.replay;
+    run(async () => {
+      await api('POST', `/api/ops/parked/${encodeURIComponent(id)}/replay`);
+      say(`Order ${id}: replayed, back to a fresh decision with fresh attempts.`, true);
+    });
+  } else if (button.dataset.buy) {
     run(() => createOrder([{ skuId: button.dataset.buy, num: 1 }]));
   } else if (button.id === 'random-orders') {
     run(async () => {
@@ -201,6 +245,7 @@ document.addEventListener('click', (event) => {
       'pay-silent': [`/api/demo/orders/${id}/pay?notify=false`, 'paid, but the shop was not told: the close at the deadline will find the payment.'],
       'user-paying': [`/api/demo/orders/${id}/user-paying`, 'the payer is entering the password (USERPAYING): delay-close will ask again until it is paid or not.'],
       'late': [`/api/demo/orders/${id}/late-payment`, 'paid after the close: stays CLOSED, listed as a late payment.'],
+      'fail-until-parked': [`/api/demo/orders/${id}/fail-until-parked`, 'WeChat Pay fails every attempt to close it: after its retries delay-close parks it.'],
     };
     const [path, outcome] = paths[button.dataset.act];
     run(async () => {

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import io.github.delayclose.core.attempt.AttemptLedger;
 import io.github.delayclose.core.close.DatabaseGate;
 import io.github.delayclose.core.close.OrderCloser;
+import io.github.delayclose.core.gateway.ObservedPaymentGateway;
 import io.github.delayclose.core.gateway.ThrottledPaymentGateway;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
 import io.github.delayclose.core.payment.PaymentRecorder;
@@ -14,6 +15,7 @@ import io.github.delayclose.core.spi.CloseAttemptStore;
 import io.github.delayclose.core.spi.OrderRepository;
 import io.github.delayclose.core.spi.PaymentGateway;
 import io.github.delayclose.core.spi.StockRestorer;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -39,9 +41,12 @@ class ClosingConfiguration {
     OrderCloser orderCloser(ObjectProvider<OrderRepository> orders, ObjectProvider<PaymentGateway> gateway,
             ObjectProvider<StockRestorer> stock, PaymentRecorder payments,
             @Qualifier(TRANSACTIONS) TransactionOperations transactions, DatabaseGate database,
-            AttemptLedger attempts, DelayCloseProperties properties) {
-        PaymentGateway provider = ThrottledPaymentGateway.of(SpiBeans.paymentGateway(gateway),
-                properties.provider().toLimits());
+            AttemptLedger attempts, DelayCloseProperties properties, DelayCloseMetrics metrics,
+            ObjectProvider<ObservationRegistry> observations) {
+        // Timed inside the throttle: waiting for a turn is not the provider being slow.
+        PaymentGateway observed = new ObservedPaymentGateway(SpiBeans.paymentGateway(gateway), metrics,
+                observations.getIfUnique(() -> ObservationRegistry.NOOP));
+        PaymentGateway provider = ThrottledPaymentGateway.of(observed, properties.provider().toLimits());
         return new OrderCloser(SpiBeans.orderRepository(orders), provider, SpiBeans.stockRestorer(stock), payments,
                 transactions, database, attempts, Clock.systemUTC());
     }

@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Import;
 /**
  * Auto-configuration of delay-close, one group of beans per concern: the broker connection, the
  * delay topology, publishing (the scheduler host applications call), closing, the timeout listener,
- * the safety-net sweep and metrics. Every bean backs off when the application defines its own.
+ * the safety-net sweep, metrics, monitoring and parked orders. Every bean backs off when the
+ * application defines its own.
  *
  * <p>The application provides {@link OrderRepository}, {@link PaymentGateway} and
  * {@link StockRestorer} beans, or adds {@code delay-close-jdbc} and {@code delay-close-wxpay}, whose
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(DelayCloseProperties.class)
 @Import({ ConnectionConfiguration.class, TopologyConfiguration.class, MetricsConfiguration.class,
         PublishingConfiguration.class, ClosingConfiguration.class, ListenerConfiguration.class,
-        SweepConfiguration.class, MonitoringConfiguration.class })
+        SweepConfiguration.class, MonitoringConfiguration.class, ParkingConfiguration.class })
 public class DelayCloseAutoConfiguration {
 
     /** The name of delay-close's own connection factory bean. */

@@ -13,6 +13,7 @@ import io.github.delayclose.core.metrics.DelayCloseMetrics;
 import io.github.delayclose.core.publish.BudgetedPublisher;
 import io.github.delayclose.core.topology.DelayRoutes;
 import io.github.delayclose.core.topology.DelayTopology;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -47,8 +48,9 @@ class ListenerConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TimeoutHandler delayCloseTimeoutHandler(OrderCloser closer, Redelivery redelivery, AttemptLedger attempts,
-            DelayCloseMetrics metrics) {
-        return new TimeoutHandler(closer, redelivery, attempts, metrics);
+            DelayCloseMetrics metrics, ObjectProvider<ObservationRegistry> observations) {
+        return new TimeoutHandler(closer, redelivery, attempts, metrics,
+                observations.getIfUnique(() -> ObservationRegistry.NOOP), Clock.systemUTC());
     }
 
     @Bean

@@ -367,7 +367,7 @@ class TimeoutFlowIT {
         OrderTimeoutScheduler broken = new OrderTimeoutScheduler(publisher,
                 new io.github.delayclose.core.topology.DelayRoutes(absent, java.time.Clock.systemUTC()),
                 topology.timeout(), io.github.delayclose.core.spi.OrderIdRules.ANY, orders, scheduleFailures::record,
-                new io.github.delayclose.core.metrics.DelayCloseMetrics(new SimpleMeterRegistry()),
+                new io.github.delayclose.core.metrics.MicrometerDelayCloseMetrics(new SimpleMeterRegistry()),
                 java.time.Clock.systemUTC());
 
         broken.schedule(orderId); // returns at once: the caller never waits for the broker

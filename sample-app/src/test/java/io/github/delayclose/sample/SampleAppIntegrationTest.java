@@ -54,7 +54,7 @@ import static org.awaitility.Awaitility.await;
         "delay-close.sweep.interval=2s",
         "delay-close.sweep.grace=10s",
         "delay-close.listener.window=16",
-        "management.endpoints.web.exposure.include=health,metrics",
+        "management.endpoints.web.exposure.include=health,metrics,prometheus,delayclose",
         "demo.wxpay-simulator.enabled=true",
         "delay-close.wxpay.base-url=http://127.0.0.1:${demo.wxpay-simulator.port}" })
 @Import({ TestQueueCleanup.class, TestDatabase.class })

@@ -3,6 +3,7 @@ package io.github.delayclose.core.attempt;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import io.github.delayclose.core.message.TimeoutMessage;
 import io.github.delayclose.core.spi.AttemptState;
 import io.github.delayclose.core.spi.CloseAttempt;
 import io.github.delayclose.core.spi.CloseAttemptStore;
+import io.github.delayclose.core.spi.ParkedSummary;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -135,6 +137,38 @@ public final class AttemptLedger {
         }
         return store.find(orderId).filter(record -> record.state() == AttemptState.PARKED)
                 .flatMap(parked -> advance(parked, true));
+    }
+
+    /**
+     * Sets a parked order aside for good, as an operator decided: the sweep and the watchdog leave it
+     * alone, and a late copy of its message is dropped as stale.
+     *
+     * @return the discarded record, or empty when the order is not parked (any more)
+     */
+    public Optional<CloseAttempt> discard(String orderId) {
+        if (store == null) {
+            return Optional.empty();
+        }
+        return store.find(orderId).filter(record -> record.state() == AttemptState.PARKED).flatMap(parked -> {
+            CloseAttempt discarded = parked.discarded(clock.instant());
+            return store.replace(parked, discarded) ? Optional.of(discarded) : Optional.empty();
+        });
+    }
+
+    /**
+     * Parked orders, one page at a time, in order id order; read from the state, so listing never
+     * touches a message.
+     *
+     * @param reason only those parked for this reason, or every reason when {@code null}
+     * @param afterOrderId the last order id of the previous page, or {@code null} for the first page
+     */
+    public List<CloseAttempt> parked(@Nullable String reason, @Nullable String afterOrderId, int limit) {
+        return store == null ? List.of() : store.findParked(reason, afterOrderId, limit);
+    }
+
+    /** How many orders are parked, by reason, and since when the oldest is; none without a store. */
+    public ParkedSummary summarizeParked() {
+        return store == null ? ParkedSummary.NONE : store.summarizeParked();
     }
 
     /** The records of those orders that have one. */

@@ -110,7 +110,7 @@ public final class OrderCloser {
             return TimeoutResult.notYetDue(deadline);
         }
         if (attempts.isStale(message)) {
-            return TimeoutResult.of(TimeoutOutcome.STALE_COPY);
+            return TimeoutResult.of(TimeoutOutcome.STALE_COPY, deadline);
         }
         String orderId = message.orderId();
         TradeReport answer = queryProvider(orderId);
@@ -119,7 +119,7 @@ public final class OrderCloser {
             case CLOSE_AT_PROVIDER -> closeAtProviderThenLocally(orderId, order.amount());
             case CLOSE_LOCALLY -> closeLocally(orderId, answer.state());
             case RECHECK_LATER -> TimeoutOutcome.STILL_PAYING;
-        });
+        }, deadline); // the deadline tells how late the order closed
     }
 
     private TimeoutOutcome closeAtProviderThenLocally(String orderId, @Nullable Long amount) {

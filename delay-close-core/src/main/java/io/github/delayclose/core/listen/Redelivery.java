@@ -60,39 +60,46 @@ public final class Redelivery {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** After a failed attempt: retry after the backoff, or park when attempts are used up or retrying cannot help. */
-    public void retryOrPark(Message received, TimeoutMessage message, FailureReason reason, Throwable cause) {
+    /**
+     * After a failed attempt: retry after the backoff, or park when attempts are used up or retrying cannot help.
+     *
+     * @return {@link FollowUp#RETRY}, {@link FollowUp#PARK}, or {@link FollowUp#DROP} when a newer copy owns the close
+     */
+    public FollowUp retryOrPark(Message received, TimeoutMessage message, FailureReason reason, Throwable cause) {
         int failedAttempts = message.failedAttempts() + 1;
         if (!reason.isRetryable() || failedAttempts >= topology.retryBackoff().maxAttempts()) {
-            park(received, message, reason, failedAttempts, cause);
-            return;
+            return park(received, message, reason, failedAttempts, cause);
         }
         Instant due = clock.instant().plus(topology.retryBackoff().delayAfter(failedAttempts));
         if (!attempts.retrying(message, failedAttempts, reason, cause.getMessage(), due)) {
-            superseded(message);
-            return;
+            return superseded(message);
         }
         TimeoutMessage next = message.resent(message.epoch(), failedAttempts, message.rechecks());
         send(new Outgoing("", topology.retryQueue(failedAttempts), next.toMessage()));
         metrics.retried(reason);
         log.warn("Attempt " + failedAttempts + " for the timeout of order " + message.orderId() + " failed (" + reason
                 + "), retrying in " + topology.retryBackoff().delayAfter(failedAttempts) + ": " + cause.getMessage());
+        return FollowUp.RETRY;
     }
 
-    /** The payer is still paying: ask again after the re-check interval, or park when re-checks are used up. */
-    public void recheckOrPark(Message received, TimeoutMessage message) {
+    /**
+     * The payer is still paying: ask again after the re-check interval, or park when re-checks are used up.
+     *
+     * @return {@link FollowUp#RECHECK}, {@link FollowUp#PARK}, or {@link FollowUp#DROP} when a newer copy owns the close
+     */
+    public FollowUp recheckOrPark(Message received, TimeoutMessage message) {
         int rechecks = message.rechecks() + 1;
         if (rechecks > maxRechecks) {
-            park(received, message, FailureReason.STILL_PAYING, rechecks, null);
-            return;
+            return park(received, message, FailureReason.STILL_PAYING, rechecks, null);
         }
         if (!attempts.rechecking(message, rechecks, clock.instant().plus(topology.recheckInterval()))) {
-            superseded(message);
-            return;
+            return superseded(message);
         }
         TimeoutMessage next = message.resent(message.epoch(), message.failedAttempts(), rechecks);
         send(new Outgoing("", topology.recheckQueue(), next.toMessage()));
+        // Counted here only: a re-check is neither a retry nor a failure.
         metrics.rechecked();
+        return FollowUp.RECHECK;
     }
 
     /** The order's deadline was moved later: the message waits again for the time left. */
@@ -111,22 +118,23 @@ public final class Redelivery {
                 + "): " + cause.getMessage());
     }
 
-    private void park(Message received, TimeoutMessage message, FailureReason reason, int count,
+    private FollowUp park(Message received, TimeoutMessage message, FailureReason reason, int count,
             @Nullable Throwable cause) {
         if (!attempts.parking(message, count, reason, cause == null ? null : cause.getMessage())) {
-            superseded(message);
-            return;
+            return superseded(message);
         }
         parking.park(received, reason, count, cause);
         metrics.parked(reason);
         log.error("Parked the timeout of order " + message.orderId() + " on '" + topology.parkingQueue() + "' ("
                 + reason + " after " + count + " attempt(s))" + (cause == null ? "" : ": " + cause.getMessage()));
+        return FollowUp.PARK;
     }
 
-    private void superseded(TimeoutMessage message) {
-        metrics.outcome(io.github.delayclose.core.close.TimeoutOutcome.STALE_COPY);
+    /** The caller counts the dropped copy as {@code STALE_COPY}, once, with the rest of its handling. */
+    private FollowUp superseded(TimeoutMessage message) {
         log.info("Dropped a stale copy of the timeout of order " + message.orderId() + " (epoch " + message.epoch()
                 + "): a newer copy owns its close");
+        return FollowUp.DROP;
     }
 
     private void send(Outgoing outgoing) {

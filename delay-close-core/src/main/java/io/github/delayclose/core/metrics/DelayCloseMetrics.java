@@ -1,79 +1,79 @@
 package io.github.delayclose.core.metrics;
 
-import java.util.Objects;
+import java.time.Duration;
 
-import io.github.delayclose.core.close.TimeoutOutcome;
 import io.github.delayclose.core.close.FailureReason;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.github.delayclose.core.close.TimeoutOutcome;
+import io.github.delayclose.core.spi.TradeCloseResult;
+import io.github.delayclose.core.spi.TradeState;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The counters delay-close reports, all under the {@code delay.close} prefix:
- * <ul>
- *   <li>{@code delay.close.outcomes{result}}: handled timeouts by {@link TimeoutOutcome};</li>
- *   <li>{@code delay.close.retries{reason}}: timeouts sent back for a later attempt;</li>
- *   <li>{@code delay.close.parked{reason}}: timeouts given up on and parked;</li>
- *   <li>{@code delay.close.schedule.failures}: delay messages that could not be published;</li>
- *   <li>{@code delay.close.late.payments}: payments that arrived after their order was closed;</li>
- *   <li>{@code delay.close.swept}: overdue orders found by the safety-net sweep.</li>
- * </ul>
+ * What delay-close counts and times. {@link MicrometerDelayCloseMetrics} records it on a Micrometer
+ * registry (the README lists every meter); {@link #none()} records nothing, for applications without
+ * Micrometer.
  */
-public final class DelayCloseMetrics {
+public interface DelayCloseMetrics {
 
-    private final MeterRegistry registry;
-
-    public DelayCloseMetrics(MeterRegistry registry) {
-        this.registry = Objects.requireNonNull(registry, "registry");
+    /** Metrics that record nothing. */
+    static DelayCloseMetrics none() {
+        return NoDelayCloseMetrics.INSTANCE;
     }
 
-    public void outcome(TimeoutOutcome result) {
-        counter("delay.close.outcomes", "result", result.name(), "Order timeouts handled, by result").increment();
-    }
+    /** A timeout message was handled and ended with this outcome. */
+    void outcome(TimeoutOutcome outcome);
 
-    public void retried(FailureReason reason) {
-        counter("delay.close.retries", "reason", reason.name(), "Order timeouts sent back for a later attempt").increment();
-    }
+    /** A failed attempt was sent back for a later one. */
+    void retried(FailureReason reason);
 
-    public void rechecked() {
-        Counter.builder("delay.close.rechecks").description("Order timeouts sent back because the payer was still paying")
-                .register(registry).increment();
-    }
+    /** The payer was still paying: the message was sent back to ask again. */
+    void rechecked();
 
-    public void parked(FailureReason reason) {
-        counter("delay.close.parked", "reason", reason.name(), "Order timeouts given up on and parked").increment();
-    }
+    /** A timeout was given up on and parked. */
+    void parked(FailureReason reason);
 
-    public void scheduleFailed() {
-        Counter.builder("delay.close.schedule.failures")
-                .description("Delay messages that could not be published; the sweep closes those orders")
-                .register(registry).increment();
-    }
+    /** A delay message could not be published; the sweep closes that order later. */
+    void scheduleFailed();
 
-    public void latePayment() {
-        Counter.builder("delay.close.late.payments")
-                .description("Payments that arrived after their order was closed")
-                .register(registry).increment();
-    }
+    /** A payment arrived for an order that was closed already. */
+    void latePayment();
 
-    public void amountMismatch() {
-        Counter.builder("delay.close.amount.mismatches")
-                .description("Payments whose amount is not the order's; neither recorded nor closed")
-                .register(registry).increment();
-    }
+    /** A payment of another amount than the order's was neither recorded nor closed. */
+    void amountMismatch();
 
-    public void redriven(int count) {
-        Counter.builder("delay.close.redriven")
-                .description("Waiting orders whose copy was overdue, sent again straight to the timeout queue")
-                .register(registry).increment(count);
-    }
+    /** Waiting orders whose copy was overdue were sent again straight to the timeout queue. */
+    void redriven(int count);
 
-    public void swept(int count) {
-        Counter.builder("delay.close.swept")
-                .description("Overdue unpaid orders found by the safety-net sweep")
-                .register(registry).increment(count);
-    }
+    /** Overdue orders whose message was lost were sent again by the sweep. */
+    void swept(int count);
 
-    private Counter counter(String name, String tag, String value, String description) {
-        return Counter.builder(name).tag(tag, value).description(description).register(registry);
-    }
+    /** Parked orders were replayed by an operator. */
+    void replayed(int count);
+
+    /** A parked order was discarded by an operator. */
+    void discarded();
+
+    /**
+     * Handling one timeout message finished: its outcome is durable.
+     *
+     * @param outcome the outcome, or {@code null} when the attempt failed (and was retried or parked)
+     * @param duration from the message's receipt to its durable outcome
+     * @param lateness from the order's deadline to its close, for orders closed or found paid whose
+     *     deadline is known
+     */
+    void closeFinished(@Nullable TimeoutOutcome outcome, Duration duration, @Nullable Duration lateness);
+
+    /**
+     * The provider was asked for an order's trade state.
+     *
+     * @param answer its answer, or {@code null} when it gave no trustworthy one
+     */
+    void providerQueried(@Nullable TradeState answer, Duration duration);
+
+    /**
+     * The provider was asked to close an order's trade.
+     *
+     * @param answer its answer, or {@code null} when it gave no trustworthy one
+     */
+    void providerClosed(@Nullable TradeCloseResult answer, Duration duration);
 }

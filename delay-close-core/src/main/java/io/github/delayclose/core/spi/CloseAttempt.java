@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param state waiting, parked or discarded
  * @param failedAttempts attempts that failed so far under this epoch
  * @param rechecks times the provider said "still paying" so far under this epoch
- * @param dueAt when the waiting copy is due; for a parked order, when it was parked
- * @param reason why the last attempt failed, or why the order was parked or discarded
+ * @param dueAt when the waiting copy is due; for a parked order, when it was parked; for a discarded one,
+ *     when it was discarded
+ * @param reason why the last attempt failed, or why the order was parked (a discarded order keeps it)
  * @param lastError the last failure's message (never a secret: provider errors, not requests)
  * @param firstFailureAt when the first attempt failed, if one did
  * @param lastFailureAt when the last attempt failed, if one did
@@ -67,6 +68,15 @@ public record CloseAttempt(String orderId, long epoch, AttemptState state, int f
     /** The same record after another "still paying". */
     public CloseAttempt rechecked(int count) {
         return new CloseAttempt(orderId, epoch, state, failedAttempts, count, dueAt, reason, lastError,
+                firstFailureAt, lastFailureAt, version);
+    }
+
+    /**
+     * The same parked record, discarded by an operator at {@code at}. It keeps the reason it was parked
+     * for; the operator's own reason is logged.
+     */
+    public CloseAttempt discarded(Instant at) {
+        return new CloseAttempt(orderId, epoch, AttemptState.DISCARDED, failedAttempts, rechecks, at, reason, lastError,
                 firstFailureAt, lastFailureAt, version);
     }
 

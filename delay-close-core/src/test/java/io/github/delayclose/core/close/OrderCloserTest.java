@@ -9,7 +9,7 @@ import io.github.delayclose.core.doubles.InMemoryOrderRepository;
 import io.github.delayclose.core.doubles.RecordingStockRestorer;
 import io.github.delayclose.core.doubles.RecordingTransactions;
 import io.github.delayclose.core.doubles.ScriptedPaymentGateway;
-import io.github.delayclose.core.metrics.DelayCloseMetrics;
+import io.github.delayclose.core.metrics.MicrometerDelayCloseMetrics;
 import io.github.delayclose.core.payment.LatePaymentEvent;
 import io.github.delayclose.core.payment.PaymentRecorder;
 import io.github.delayclose.core.spi.TradeCloseResult;
@@ -42,7 +42,7 @@ class OrderCloserTest {
     private final RecordingStockRestorer stock = new RecordingStockRestorer(log);
     private final List<Object> events = new CopyOnWriteArrayList<>();
     private final PaymentRecorder payments = new PaymentRecorder(orders, events::add,
-            new DelayCloseMetrics(new SimpleMeterRegistry()));
+            new MicrometerDelayCloseMetrics(new SimpleMeterRegistry()));
     private final OrderCloser closer = closer(TransactionOperations.withoutTransaction());
 
     private OrderCloser closer(TransactionOperations transactions) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.github.delayclose.core.doubles.CallLog;
 import io.github.delayclose.core.doubles.InMemoryOrderRepository;
-import io.github.delayclose.core.metrics.DelayCloseMetrics;
+import io.github.delayclose.core.metrics.MicrometerDelayCloseMetrics;
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.core.spi.Payment;
 import io.micrometer.core.instrument.Counter;
@@ -24,7 +24,7 @@ class PaymentRecorderTest {
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository(log);
     private final List<Object> published = new ArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final PaymentRecorder recorder = new PaymentRecorder(orders, published::add, new DelayCloseMetrics(registry));
+    private final PaymentRecorder recorder = new PaymentRecorder(orders, published::add, new MicrometerDelayCloseMetrics(registry));
 
     @Test
     void unpaidOrderIsRecordedAsPaid() {

@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param transactionId WeChat Pay's transaction id once paid
  * @param paidAt when it was paid
  * @param closedAt when it was closed
+ * @param parkedReason why delay-close parked its close, while it is parked (an operator replays or discards it)
  */
 public record OrderView(String id, OrderStatus status, long totalFee, List<Item> items, Instant createdAt,
         Instant deadline, long secondsLeft, @Nullable String transactionId, @Nullable Instant paidAt,
-        @Nullable Instant closedAt) {
+        @Nullable Instant closedAt, @Nullable String parkedReason) {
 
     /**
      * @param skuId the SKU

@@ -13,10 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.delayclose.autoconfigure.DelayCloseProperties;
+import io.github.delayclose.core.spi.AttemptState;
+import io.github.delayclose.core.spi.CloseAttempt;
+import io.github.delayclose.core.spi.CloseAttemptStore;
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.jdbc.OrderStatusCodes;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,11 +44,15 @@ public class ShopQueries {
 
     private final OrderStatusCodes codes = OrderStatusCodes.defaults();
 
-    ShopQueries(JdbcClient jdbc, DelayCloseProperties delayClose, DatetimeColumns times) {
+    private final @Nullable CloseAttemptStore attempts;
+
+    ShopQueries(JdbcClient jdbc, DelayCloseProperties delayClose, DatetimeColumns times,
+            ObjectProvider<CloseAttemptStore> attempts) {
         this.jdbc = jdbc;
         this.times = times;
         this.timeout = delayClose.timeout();
         this.clock = Clock.systemUTC();
+        this.attempts = attempts.getIfUnique();
     }
 
     /** Every SKU, by id. */
@@ -91,13 +99,22 @@ public class ShopQueries {
                     return null;
                 })
                 .list();
+        Map<String, CloseAttempt> closeState = closeState(rows);
         Instant now = clock.instant();
         return rows.stream().map(row -> {
             Instant deadline = row.createdAt.plus(timeout);
             long secondsLeft = Math.max(0, Duration.between(now, deadline).toSeconds());
+            CloseAttempt attempt = closeState.get(row.id);
+            String parkedReason = attempt != null && attempt.state() == AttemptState.PARKED ? attempt.reason() : null;
             return new OrderView(row.id, row.status, row.totalFee, List.copyOf(items.get(row.id)), row.createdAt,
-                    deadline, secondsLeft, row.transactionId, row.paidAt, row.closedAt);
+                    deadline, secondsLeft, row.transactionId, row.paidAt, row.closedAt, parkedReason);
         }).toList();
+    }
+
+    /** delay-close's state of the unpaid orders' closes that did not finish at once (parked ones among them). */
+    private Map<String, CloseAttempt> closeState(List<OrderRow> rows) {
+        List<String> unpaid = rows.stream().filter(row -> row.status == OrderStatus.UNPAID).map(OrderRow::id).toList();
+        return attempts == null || unpaid.isEmpty() ? Map.of() : attempts.findAll(unpaid);
     }
 
     private OrderRow orderRow(ResultSet rs, int row) throws SQLException {

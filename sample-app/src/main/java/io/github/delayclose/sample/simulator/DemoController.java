@@ -68,6 +68,11 @@ class DemoController {
         return controls().latePayment(id);
     }
 
+    @PostMapping("/orders/{id}/fail-until-parked")
+    WxPaySimulatorControls.Trade failUntilParked(@PathVariable String id) {
+        return controls().failUntilParked(id, delayClose.retry().maxAttempts());
+    }
+
     @PostMapping("/wxpay/system-error")
     Map<String, String> systemErrorNext() {
         controls().systemErrorNext();

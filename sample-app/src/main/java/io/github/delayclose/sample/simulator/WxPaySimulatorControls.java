@@ -94,6 +94,17 @@ public class WxPaySimulatorControls {
         return new PayResult(Trade.of(paid), deliver(orderId));
     }
 
+    /**
+     * WeChat answers {@code SYSTEMERROR} to the order's next {@code attempts} calls: every attempt of its
+     * close fails, so delay-close parks it as PROVIDER_ERROR. The faults are used up then, so a replay
+     * finds WeChat Pay well again.
+     */
+    public Trade failUntilParked(String orderId, int attempts) {
+        SimulatedOrder order = existing(orderId);
+        simulator.failNextFor(orderId, attempts, "SYSTEMERROR");
+        return Trade.of(order);
+    }
+
     /** WeChat's next answer, whatever the call, is {@code SYSTEMERROR}: delay-close retries with backoff. */
     public void systemErrorNext() {
         simulator.failNext(1, "SYSTEMERROR");
