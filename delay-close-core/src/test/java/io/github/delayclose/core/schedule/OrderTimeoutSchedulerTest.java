@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.delayclose.core.metrics.DelayCloseMetrics;
+import io.github.delayclose.core.metrics.MicrometerDelayCloseMetrics;
 import io.github.delayclose.core.publish.BudgetedPublisher;
 import io.github.delayclose.core.publish.ConfirmedPublisher;
 import io.github.delayclose.core.publish.PublishBudget;
@@ -76,7 +76,7 @@ class OrderTimeoutSchedulerTest {
                 Duration.ofMinutes(30), new RetryBackoff(2, Duration.ofSeconds(1), 2, Duration.ofSeconds(1)),
                 Duration.ofSeconds(30));
         return new OrderTimeoutScheduler(publisher, new DelayRoutes(topology, CLOCK), Duration.ofMinutes(30), WECHAT,
-                repository, events::add, new DelayCloseMetrics(new SimpleMeterRegistry()), CLOCK);
+                repository, events::add, new MicrometerDelayCloseMetrics(new SimpleMeterRegistry()), CLOCK);
     }
 
     @Test
