@@ -78,8 +78,10 @@ class ThrottledPaymentGatewayTest {
 
         runConcurrently(16, 120, gateway);
 
-        // Calls are spaced 1/50 s apart, so a second holds at most 50 of them plus the one on its edge.
-        assertThat(provider.startedPerSecond.values()).allSatisfy(count -> assertThat(count.get()).isLessThanOrEqualTo(51));
+        // Turns are spaced 1/50 s apart, so a second holds at most 50 of them plus the one on its edge;
+        // on a busy machine a thread may wake a little after its turn, which can carry one more across
+        // the edge. Without the ceiling, 16 threads would make hundreds of calls a second.
+        assertThat(provider.startedPerSecond.values()).allSatisfy(count -> assertThat(count.get()).isLessThanOrEqualTo(52));
         assertThat(provider.startedPerSecond.values().stream().mapToLong(AtomicLong::get).sum()).isEqualTo(120);
     }
 
