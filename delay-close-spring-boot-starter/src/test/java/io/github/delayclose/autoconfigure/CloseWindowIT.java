@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,10 +18,12 @@ import io.github.delayclose.core.spi.PaymentGateway;
 import io.github.delayclose.core.spi.TradeCloseResult;
 import io.github.delayclose.core.spi.TradeReport;
 import io.github.delayclose.core.spi.TradeState;
+import io.github.delayclose.core.topology.DelayTopology;
 import io.github.delayclose.test.doubles.InMemoryOrderRepository;
 import io.github.delayclose.test.doubles.InMemoryStockRestorer;
 import io.github.delayclose.test.services.TestServices;
 import io.github.delayclose.test.services.TestTopology;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.boot.WebApplicationType;
@@ -65,6 +68,15 @@ class CloseWindowIT {
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final InMemoryStockRestorer stock = new InMemoryStockRestorer();
     private final String prefix = TestTopology.uniquePrefix("window");
+    private final List<ConfigurableApplicationContext> started = new CopyOnWriteArrayList<>();
+    private final List<DelayTopology> topologies = new CopyOnWriteArrayList<>();
+
+    /** Closes what a failed test left running, then deletes every queue its applications declared. */
+    @AfterEach
+    void deleteQueues() {
+        started.forEach(ConfigurableApplicationContext::close);
+        TestTopology.deleteAfterClose(topologies);
+    }
 
     @Test
     void twoConsumersKeepAWholeWindowOfClosesInFlight() {
@@ -79,7 +91,6 @@ class CloseWindowIT {
             await().atMost(PATIENCE).until(() -> ids.stream().allMatch(id -> orders.status(id) == OrderStatus.CLOSED));
             assertThat(ids).allSatisfy(id -> assertThat(stock.restoresOf(id)).isEqualTo(1));
             assertThat(timeoutQueueDepth(shop)).as("every message acked").isZero();
-            TestTopology.delete(shop);
         }
     }
 
@@ -102,7 +113,6 @@ class CloseWindowIT {
         });
         try (ConfigurableApplicationContext next = start(new GatedProvider(), "delay-close.listener.auto-startup=false")) {
             assertThat(timeoutQueueDepth(next)).as("every close acked before the channels closed").isZero();
-            TestTopology.delete(next);
         }
     }
 
@@ -125,12 +135,11 @@ class CloseWindowIT {
             await().dontCatchUncaughtExceptions().atMost(PATIENCE).until(() -> stuck.waiting.get() == 0);
             assertThat(ids).allSatisfy(id -> assertThat(stock.restoresOf(id)).isEqualTo(1));
             await().dontCatchUncaughtExceptions().atMost(PATIENCE).until(() -> timeoutQueueDepth(second) == 0);
-            TestTopology.delete(second);
         }
     }
 
     private ConfigurableApplicationContext start(PaymentGateway provider, String... properties) {
-        return new SpringApplicationBuilder(Shop.class)
+        ConfigurableApplicationContext shop = new SpringApplicationBuilder(Shop.class)
                 .web(WebApplicationType.NONE)
                 .initializers(context -> {
                     context.getBeanFactory().registerSingleton("orders", orders);
@@ -144,6 +153,9 @@ class CloseWindowIT {
                         "delay-close.queues.timeout=" + prefix + ".timeout", "delay-close.queues.parking=" + prefix + ".parking")
                 .properties(properties)
                 .run();
+        started.add(shop);
+        topologies.add(shop.getBean(DelayTopology.class));
+        return shop;
     }
 
     private List<String> schedule(ConfigurableApplicationContext shop, int count) {
@@ -159,7 +171,7 @@ class CloseWindowIT {
     private static long timeoutQueueDepth(ConfigurableApplicationContext shop) {
         RabbitAdmin admin = new RabbitAdmin(shop.getBean(DelayCloseAutoConfiguration.CONNECTION_FACTORY,
                 org.springframework.amqp.rabbit.connection.ConnectionFactory.class));
-        return admin.getQueueInfo(shop.getBean(io.github.delayclose.core.topology.DelayTopology.class).timeoutQueue())
+        return admin.getQueueInfo(shop.getBean(DelayTopology.class).timeoutQueue())
                 .getMessageCount();
     }
 

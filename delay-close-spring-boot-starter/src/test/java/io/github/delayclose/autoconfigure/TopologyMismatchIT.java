@@ -54,7 +54,10 @@ class TopologyMismatchIT {
 
     @AfterEach
     void deleteQueues() {
-        admin.deleteQueue(prefix + ".delay"); // the rest goes with each context
+        admin.deleteQueue(prefix + ".delay"); // the rest goes with each context that started
+        // A context that failed to start may have declared these before it failed.
+        admin.deleteQueue(prefix + ".timeout");
+        admin.deleteQueue(prefix + ".parking");
         admin.deleteExchange(prefix + ".dlx");
         connectionFactory.destroy();
     }

@@ -1,11 +1,14 @@
 package io.github.delayclose.test.services;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.UUID;
 
 import io.github.delayclose.core.topology.DelayTopology;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.context.ApplicationContext;
@@ -44,6 +47,26 @@ public final class TestTopology {
         }
         ConnectionFactory connectionFactory = context.getBean("delayCloseConnectionFactory", ConnectionFactory.class);
         delete(new RabbitAdmin(connectionFactory), context.getBean(DelayTopology.class));
+    }
+
+    /**
+     * Deletes the topologies' queues and exchanges, and any extra queues, on a connection of its own:
+     * for tests whose applications are closed (or failed to start) by the time they clean up. Call it
+     * from {@code @AfterEach} so a failed test leaves nothing behind on the shared broker either.
+     */
+    public static void deleteAfterClose(Collection<DelayTopology> topologies, String... extraQueues) {
+        RabbitEndpoint rabbit = TestServices.rabbit();
+        CachingConnectionFactory connectionFactory = new CachingConnectionFactory(rabbit.host(), rabbit.port());
+        connectionFactory.setUsername(rabbit.username());
+        connectionFactory.setPassword(rabbit.password());
+        try {
+            RabbitAdmin admin = new RabbitAdmin(connectionFactory);
+            topologies.forEach(topology -> delete(admin, topology));
+            Arrays.stream(extraQueues).forEach(admin::deleteQueue);
+        }
+        finally {
+            connectionFactory.destroy();
+        }
     }
 
     /** Deletes the topology's queues and exchange. */
