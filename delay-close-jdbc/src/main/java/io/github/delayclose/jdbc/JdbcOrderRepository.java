@@ -46,10 +46,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * deadline of its own, which delay-close writes when the order is scheduled and moves when it is
  * rescheduled; without one, every order's deadline is its creation time plus the payment window.
  *
- * <p><b>Overdue search.</b> {@link #findOverdueUnpaid} reads with {@code FOR UPDATE SKIP LOCKED}, so
- * instances sweeping at the same time get different orders. The locks last until the caller's
- * transaction ends; called outside a transaction they are released at once and the result is only a
- * snapshot. {@code OverdueOrderSweeper} calls it in a transaction that also publishes the ids.
+ * <p><b>Overdue search.</b> {@link #findOverdueUnpaid} is a plain read that locks nothing: it never
+ * waits for a close or a payment in progress, and never holds one up. Instances sweeping at the
+ * same time may read the same orders; claiming an order for a new copy is an insert into the
+ * close-attempt table, which only one of them wins.
  *
  * <p>Create one with {@link #builder(DataSource)}. Instances are immutable and thread-safe.
  */

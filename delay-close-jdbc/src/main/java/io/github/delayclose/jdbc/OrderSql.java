@@ -63,7 +63,7 @@ final class OrderSql {
         String time = SqlIdentifier.quote(t.deadlineColumn() != null ? t.deadlineColumn() : t.createTimeColumn());
         this.selectOverdue = "SELECT " + id + ", " + time + " FROM " + table + " WHERE " + status + " = ? AND "
                 + time + " < ? AND (" + time + " > ? OR (" + time + " = ? AND " + id + " > ?)) ORDER BY "
-                + time + ", " + id + " LIMIT ? FOR UPDATE SKIP LOCKED";
+                + time + ", " + id + " LIMIT ?";
         this.recordDeadline = t.deadlineColumn() == null ? null : "UPDATE " + table + " SET "
                 + SqlIdentifier.quote(t.deadlineColumn()) + " = ? WHERE " + id + " = ? AND " + status + " = ?";
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.github.delayclose.core.attempt.AttemptLedger;
 import io.github.delayclose.core.close.OrderCloser;
 import io.github.delayclose.core.listen.CloseWindow;
+import io.github.delayclose.core.listen.ClosesInFlight;
 import io.github.delayclose.core.listen.ParkingRecoverer;
 import io.github.delayclose.core.listen.Redelivery;
 import io.github.delayclose.core.listen.TimeoutHandler;
@@ -48,9 +49,15 @@ class ListenerConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TimeoutHandler delayCloseTimeoutHandler(OrderCloser closer, Redelivery redelivery, AttemptLedger attempts,
-            DelayCloseMetrics metrics, ObjectProvider<ObservationRegistry> observations) {
+            DelayCloseMetrics metrics, ObjectProvider<ObservationRegistry> observations, ClosesInFlight inFlight) {
         return new TimeoutHandler(closer, redelivery, attempts, metrics,
-                observations.getIfUnique(() -> ObservationRegistry.NOOP), Clock.systemUTC());
+                observations.getIfUnique(() -> ObservationRegistry.NOOP), inFlight, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ClosesInFlight delayClosesInFlight() {
+        return new ClosesInFlight();
     }
 
     @Bean

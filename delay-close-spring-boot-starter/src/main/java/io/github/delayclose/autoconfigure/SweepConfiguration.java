@@ -3,6 +3,7 @@ package io.github.delayclose.autoconfigure;
 import java.time.Clock;
 
 import io.github.delayclose.core.attempt.AttemptLedger;
+import io.github.delayclose.core.listen.ClosesInFlight;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
 import io.github.delayclose.core.publish.BudgetedPublisher;
 import io.github.delayclose.core.spi.CloseAttemptStore;
@@ -21,7 +22,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.transaction.support.TransactionOperations;
 
 /** The safety-net sweep and watchdog, on unless {@code delay-close.sweep.enabled=false}. */
 @Configuration(proxyBeanMethods = false)
@@ -33,14 +33,13 @@ class SweepConfiguration {
     OverdueOrderSweeper overdueOrderSweeper(ObjectProvider<OrderRepository> orders, AttemptLedger attempts,
             ObjectProvider<CloseAttemptStore> store, BudgetedPublisher publisher, DelayTopology topology,
             TimeoutBacklog backlog, DelayCloseProperties properties,
-            @Qualifier(ClosingConfiguration.TRANSACTIONS) TransactionOperations transactions,
-            DelayCloseMetrics metrics, Environment environment) {
+            ClosesInFlight inFlight, DelayCloseMetrics metrics, Environment environment) {
         OrderRepository repository = SpiBeans.orderRepository(orders);
         SweepAvailability.check(repository, environment);
         DelayCloseProperties.Sweep sweep = properties.sweep();
         return new OverdueOrderSweeper(repository, attempts, store.getIfUnique(),
                 new Redriver(publisher, topology.timeoutQueue()), backlog,
-                new SweepSettings(sweep.grace(), sweep.lookback(), sweep.batchSize()), Clock.systemUTC(), transactions,
+                new SweepSettings(sweep.grace(), sweep.lookback(), sweep.batchSize()), Clock.systemUTC(), inFlight,
                 metrics);
     }
 

@@ -10,10 +10,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
 import io.github.delayclose.core.spi.AttemptState;
 import io.github.delayclose.core.spi.OrderStatus;
+import io.github.delayclose.core.spi.PaymentGateway;
+import io.github.delayclose.core.spi.PaymentGatewayException;
+import io.github.delayclose.core.spi.TradeCloseResult;
+import io.github.delayclose.core.spi.TradeReport;
 import io.github.delayclose.core.spi.TradeState;
 import io.github.delayclose.core.sweep.OverdueOrderSweeper;
 import io.github.delayclose.core.topology.DelayTopology;
@@ -68,12 +75,78 @@ class SweepIT {
         org.awaitility.Awaitility.reset();
     }
 
+    private final List<DelayTopology> topologies = new ArrayList<>();
+    private PaymentGateway provider = gateway;
+
     @AfterEach
     void stop() {
-        if (!started.isEmpty()) {
-            TestTopology.delete(started.get(started.size() - 1));
-        }
         started.forEach(ConfigurableApplicationContext::close);
+        TestTopology.deleteAfterClose(topologies);
+    }
+
+    @Test
+    void theTailOfADrainLongerThanTheGraceIsLateNotLost() {
+        GatedGateway gated = new GatedGateway(gateway);
+        provider = gated;
+        // Two closes at a time, the sweep's grace 1 s: four orders due together take longer than that.
+        ConfigurableApplicationContext shop = start("delay-close.listener.window=2", "delay-close.sweep.interval=1h",
+                "delay-close.timeout=200ms");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = newId("tail");
+            orders.create(id);
+            shop.getBean(OrderTimeoutScheduler.class).schedule(id);
+            ids.add(id);
+        }
+        await().atMost(PATIENCE).until(() -> gated.waiting.get() == 2); // two in flight, two in the queue
+        Instant due = Instant.now();
+        await().atMost(Duration.ofSeconds(3)).until(() -> Instant.now().isAfter(due.plusMillis(1500)));
+
+        var round = shop.getBean(OverdueOrderSweeper.class).sweep();
+
+        assertThat(Duration.between(due, round.at())).as("past the grace").isGreaterThan(Duration.ofSeconds(1));
+        assertThat(round.lost()).as("orders behind the ones in flight are late, not lost").isZero();
+        gated.open.countDown();
+        await().atMost(PATIENCE).until(() -> ids.stream().allMatch(id -> orders.status(id) == OrderStatus.CLOSED));
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(gateway.queriesFor(id)).as("one copy each").isEqualTo(1);
+            assertThat(stock.restoresOf(id)).isEqualTo(1);
+        });
+    }
+
+    /** Holds every provider call until {@link #open} is counted down. */
+    static final class GatedGateway implements PaymentGateway {
+
+        final CountDownLatch open = new CountDownLatch(1);
+        final AtomicInteger waiting = new AtomicInteger();
+        private final PaymentGateway provider;
+
+        GatedGateway(PaymentGateway provider) {
+            this.provider = provider;
+        }
+
+        @Override
+        public TradeReport queryTrade(String orderId) {
+            waiting.incrementAndGet();
+            try {
+                if (!open.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new PaymentGatewayException("gate never opened");
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new PaymentGatewayException("interrupted");
+            }
+            finally {
+                waiting.decrementAndGet();
+            }
+            return provider.queryTrade(orderId);
+        }
+
+        @Override
+        public TradeCloseResult closeOrder(String orderId) {
+            return provider.closeOrder(orderId);
+        }
     }
 
     @Test
@@ -209,7 +282,7 @@ class SweepIT {
                 .web(WebApplicationType.NONE)
                 .initializers(shop -> {
                     shop.getBeanFactory().registerSingleton("orders", orders);
-                    shop.getBeanFactory().registerSingleton("gateway", gateway);
+                    shop.getBeanFactory().registerSingleton("gateway", provider);
                     shop.getBeanFactory().registerSingleton("stock", stock);
                     shop.getBeanFactory().registerSingleton("attempts", attempts);
                 })
@@ -227,6 +300,7 @@ class SweepIT {
                 .properties(properties)
                 .run();
         started.add(context);
+        topologies.add(context.getBean(DelayTopology.class));
         return context;
     }
 

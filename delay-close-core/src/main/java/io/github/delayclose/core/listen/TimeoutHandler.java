@@ -43,6 +43,7 @@ public final class TimeoutHandler {
     private final AttemptLedger attempts;
     private final DelayCloseMetrics metrics;
     private final ObservationRegistry observations;
+    private final ClosesInFlight inFlight;
     private final Clock clock;
 
     public TimeoutHandler(OrderCloser closer, Redelivery redelivery, AttemptLedger attempts, DelayCloseMetrics metrics) {
@@ -55,11 +56,22 @@ public final class TimeoutHandler {
      */
     public TimeoutHandler(OrderCloser closer, Redelivery redelivery, AttemptLedger attempts, DelayCloseMetrics metrics,
             ObservationRegistry observations, Clock clock) {
+        this(closer, redelivery, attempts, metrics, observations, new ClosesInFlight(), clock);
+    }
+
+    /**
+     * @param observations where each close is observed; {@link ObservationRegistry#NOOP} for none
+     * @param inFlight where each close is registered while it runs, for the sweep
+     * @param clock tells how late an order closed
+     */
+    public TimeoutHandler(OrderCloser closer, Redelivery redelivery, AttemptLedger attempts, DelayCloseMetrics metrics,
+            ObservationRegistry observations, ClosesInFlight inFlight, Clock clock) {
         this.closer = Objects.requireNonNull(closer, "closer");
         this.redelivery = Objects.requireNonNull(redelivery, "redelivery");
         this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.observations = Objects.requireNonNull(observations, "observations");
+        this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -74,7 +86,8 @@ public final class TimeoutHandler {
         }
         TimeoutMessage message = parsed.get();
         Observation observation = DelayCloseObservations.close(message.orderId(), observations).start();
-        try (Observation.Scope scope = observation.openScope();
+        try (ClosesInFlight.Registration registered = inFlight.started(received, message, clock.instant());
+                Observation.Scope scope = observation.openScope();
                 MDC.MDCCloseable orderInContext = MDC.putCloseable(MDC_ORDER_ID, message.orderId())) {
             FinishedClose finished = handle(received, message, started);
             observation.lowCardinalityKeyValue("outcome", finished.outcomeName());

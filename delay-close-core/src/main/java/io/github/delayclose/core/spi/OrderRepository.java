@@ -80,10 +80,10 @@ public interface OrderRepository {
      * after {@code after} in {@code (deadline, orderId)} order, in that order, at most {@code limit}
      * of them. A repository that stores no deadline uses the creation time plus the payment window.
      *
-     * <p>The sweep calls this in a transaction that also records and publishes the orders it returns.
-     * Implementations that run on several instances may lock the rows they return and skip rows
-     * others have locked ({@code FOR UPDATE SKIP LOCKED}); returning an order twice is harmless,
-     * because every re-send is a compare-and-set on the order's close-attempt state.
+     * <p>The sweep calls this outside any transaction; a plain read that locks nothing is right, so
+     * that the search neither waits for nor holds up a close or a payment. Several instances may get
+     * the same orders: that is harmless, because every re-send is a compare-and-set on the order's
+     * close-attempt state.
      *
      * @param after where the scan stands; {@link OverduePosition#startOf(Instant)} for a new span
      * @param deadlineBefore only orders whose deadline is strictly before this instant

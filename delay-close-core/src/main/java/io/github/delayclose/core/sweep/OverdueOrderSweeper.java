@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.github.delayclose.core.attempt.AttemptLedger;
+import io.github.delayclose.core.listen.ClosesInFlight;
 import io.github.delayclose.core.message.OrderIdCodec;
 import io.github.delayclose.core.message.TimeoutMessage;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
@@ -19,7 +21,6 @@ import io.github.delayclose.core.spi.OverduePosition;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The safety net, in two layers that run together every round. The broker's dead-lettering is not
@@ -44,9 +45,14 @@ import org.springframework.transaction.support.TransactionOperations;
  *
  * <p>Each round scans the orders that became overdue since the previous round; the first round
  * after start-up looks back {@code lookback} further, to cover the time the application was down.
- * With a close-attempt store, looking at an order twice is harmless. Pages of orders are read and
- * sent in one transaction each, so a repository that locks the rows it returns
- * ({@code FOR UPDATE SKIP LOCKED}) keeps other instances off them.
+ * With a close-attempt store, looking at an order twice is harmless. Several instances may read
+ * the same page: claiming an order is an insert that only one of them wins. Nothing is read or sent
+ * inside a database transaction, so a sweep waiting for the broker never holds up a close or a
+ * payment of the orders it looks at.
+ *
+ * <p>While closes are running, orders due after the oldest message in flight are never taken for
+ * lost ({@link ClosesInFlight}): when a flash sale takes longer than the grace to close, the orders
+ * at its tail are late, not lost.
  */
 public final class OverdueOrderSweeper {
 
@@ -57,18 +63,21 @@ public final class OverdueOrderSweeper {
     private final @Nullable CloseAttemptStore store;
     private final Redriver redriver;
     private final TimeoutBacklog backlog;
+    /** Room for messages that became due a little out of order (delay levels, several consumers). */
+    static final Duration IN_FLIGHT_MARGIN = Duration.ofSeconds(5);
+
     private final Duration grace;
     private final Duration lookback;
     private final int batchSize;
     private final Clock clock;
-    private final TransactionOperations transactions;
+    private final ClosesInFlight inFlight;
     private final DelayCloseMetrics metrics;
     private @Nullable Instant sweptUpTo;
     private volatile @Nullable SweepRound lastRound;
 
     public OverdueOrderSweeper(OrderRepository orders, AttemptLedger attempts, @Nullable CloseAttemptStore store,
-            Redriver redriver, TimeoutBacklog backlog, SweepSettings settings, Clock clock,
-            TransactionOperations transactions, DelayCloseMetrics metrics) {
+            Redriver redriver, TimeoutBacklog backlog, SweepSettings settings, Clock clock, ClosesInFlight inFlight,
+            DelayCloseMetrics metrics) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.store = store;
@@ -78,7 +87,7 @@ public final class OverdueOrderSweeper {
         this.lookback = settings.lookback();
         this.batchSize = settings.batchSize();
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -92,10 +101,10 @@ public final class OverdueOrderSweeper {
         if (backlog.isBehind()) {
             return remember(new SweepRound(now, 0, 0, true, null));
         }
-        Instant cutOff = now.minus(grace);
+        Instant byGrace = now.minus(grace);
         Oldest oldest = new Oldest();
-        int lost = orders.searchesOverdueOrders() ? sendLost(cutOff, oldest) : 0;
-        int stalled = store != null ? redriveStalled(cutOff, oldest) : 0;
+        int lost = orders.searchesOverdueOrders() ? sendLost(cutOff(byGrace, inFlight.oldestDeadline()), oldest) : 0;
+        int stalled = store != null ? redriveStalled(cutOff(byGrace, inFlight.oldestDue()), oldest) : 0;
         if (lost > 0) {
             metrics.swept(lost);
             log.warn("Sweep found " + lost + " unpaid order(s) whose deadline passed over " + grace
@@ -107,6 +116,16 @@ public final class OverdueOrderSweeper {
                     + " overdue (stuck dead-lettering?) and sent a new copy straight to the timeout queue");
         }
         return remember(new SweepRound(now, lost, stalled, false, oldest.value));
+    }
+
+    /**
+     * Orders (or copies) due before this may have lost their message: those due {@code grace} ago,
+     * but never any due after the oldest one the listener is closing right now (less a margin for the
+     * small disorder of several delay levels and consumers). During a drain that takes longer than
+     * the grace, the orders at its tail are late, not lost: their messages wait in the queue.
+     */
+    private static Instant cutOff(Instant byGrace, Optional<Instant> oldestInFlight) {
+        return oldestInFlight.map(due -> due.minus(IN_FLIGHT_MARGIN)).filter(byGrace::isAfter).orElse(byGrace);
     }
 
     /** The last round, if one ran. */
@@ -128,8 +147,11 @@ public final class OverdueOrderSweeper {
         int sent = 0;
         while (true) {
             OverduePosition scanFrom = position;
-            Page page = transactions.execute(tx -> sendLostPage(scanFrom, cutOff, oldest));
-            if (page == null || page.orders().isEmpty()) {
+            // No transaction around the page: each claim commits on its own, and nothing is locked while
+            // a copy waits for the broker's confirm. A copy that fails to go out leaves its claim
+            // waiting, and the stalled-copy layer below sends it once it is overdue.
+            Page page = sendLostPage(scanFrom, cutOff, oldest);
+            if (page.orders().isEmpty()) {
                 break;
             }
             sent += page.sent();
