@@ -1,6 +1,10 @@
 package io.github.delayclose.bench.app;
 
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
 import io.github.delayclose.core.listen.TimeoutListener;
+import io.github.delayclose.core.publish.BudgetedPublisher;
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,9 +17,26 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = AppMode.PROPERTY, havingValue = "delay-close")
 class DelayCloseConfiguration {
 
+    /** Half of {@code delay-close.publish.queue-capacity}'s default. */
+    private static final int SCHEDULING_ROOM = 5000;
+
     @Bean
-    OrderScheduling orderScheduling(OrderTimeoutScheduler scheduler) {
-        return scheduler::schedule;
+    OrderScheduling orderScheduling(OrderTimeoutScheduler scheduler, BudgetedPublisher publisher) {
+        return orderId -> {
+            awaitRoom(publisher);
+            scheduler.schedule(orderId);
+        };
+    }
+
+    /**
+     * A shop schedules orders at the pace of its checkout; the driver hands over thousands in a
+     * second, faster than any broker confirms them. Past its queue's capacity the publisher refuses
+     * and leaves the order to the sweep, so the driver waits while half of that is taken.
+     */
+    private static void awaitRoom(BudgetedPublisher publisher) {
+        while (publisher.pending() >= SCHEDULING_ROOM) {
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+        }
     }
 
     /**
