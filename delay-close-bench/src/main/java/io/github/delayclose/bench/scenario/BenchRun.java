@@ -138,6 +138,8 @@ public final class BenchRun implements AutoCloseable {
         String delayClose = mode == AppMode.TUTORIAL ? prefix + ".idle" : prefix;
         Map<String, String> all = new LinkedHashMap<>();
         all.put("spring.main.banner-mode", "off");
+        // What a shop that tunes nothing logs: Spring Boot's INFO, so delay-close's line per close.
+        all.put("logging.level.io.github.delayclose", "INFO");
         all.putAll(rabbit.springProperties());
         all.put("spring.datasource.url", db.jdbcUrl());
         all.put("spring.datasource.username", database.user());
