@@ -10,7 +10,7 @@ final class Usage {
     private static final Map<String, String> KEYS = new LinkedHashMap<>();
 
     static {
-        KEYS.put("orders", "orders in the batch (drain, hotsku 20000; burst 100000; pending 1000000; baseline 1000)");
+        KEYS.put("orders", "orders in the batch (drain, hotsku, rawdb 20000; burst 100000; pending 1000000; baseline 1000)");
         KEYS.put("warmup", "drain, hotsku, burst: orders the application closes first, unmeasured, so its JVM is warm"
                 + " (3000, at most a quarter of the batch)");
         KEYS.put("baseline-orders", "drain: orders for the tutorial baseline measured in the same run (1000)");
@@ -65,6 +65,7 @@ final class Usage {
                   burst     a very large batch due together; provider_peak_rps under optional provider ceilings
                   pending   heap of the application with 0 and with N orders waiting in the delay queue
                   baseline  the tutorial's design alone: one consumer, provider calls inside the transaction
+                  rawdb     the database's part of a close alone, on 10 threads: the ceiling for drain --latency=0ms
                   mixed     R orders/s for D seconds, each with its own window of 1-60 s; lateness p50/p99, early
                   failover  a 3-node cluster losing a node (not implemented yet)
 
