@@ -8,6 +8,7 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,6 +37,17 @@ class TopologyConfiguration {
     @ConditionalOnMissingBean(name = DECLARABLES)
     Declarables delayCloseDeclarables(DelayTopology topology) {
         return topology.declarables();
+    }
+
+    /** Quorum queues' at-least-once dead-lettering needs a recent broker; checked on every new connection. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "delay-close.queues.type", havingValue = "quorum", matchIfMissing = true)
+    QuorumDeadLetteringCheck delayCloseQuorumDeadLetteringCheck(
+            @Qualifier(DelayCloseAutoConfiguration.CONNECTION_FACTORY) ConnectionFactory connectionFactory) {
+        QuorumDeadLetteringCheck check = new QuorumDeadLetteringCheck();
+        connectionFactory.addConnectionListener(check);
+        return check;
     }
 
     @Bean
