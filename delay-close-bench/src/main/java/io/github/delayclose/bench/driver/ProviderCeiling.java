@@ -6,9 +6,8 @@ import java.util.Optional;
 
 /**
  * The one place that turns {@code --provider-rate} and {@code --provider-concurrency} into
- * delay-close properties. The engine's names for its per-provider ceilings are not final; when
- * they change, change them here. Spring ignores properties nobody binds, so with an engine that has
- * no ceilings these settings simply have no effect (and {@code provider_peak_rps} shows it).
+ * delay-close's provider ceilings ({@code delay-close.provider.*}), which apply to each gateway on its
+ * own; {@code provider_peak_rps} shows whether the rate ceiling held.
  */
 public final class ProviderCeiling {
 
