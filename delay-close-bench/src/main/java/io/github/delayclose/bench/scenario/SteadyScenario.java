@@ -74,7 +74,7 @@ final class SteadyScenario implements Scenario {
     }
 
     /** Creates the orders in small batches, keeping to the rate; returns each order's deadline. */
-    private static Map<String, Long> create(OrderPlan plan, int rate, Duration window, ShopLoader shop, BenchRun run,
+    static Map<String, Long> create(OrderPlan plan, int rate, Duration window, ShopLoader shop, BenchRun run,
             AppProcess app) {
         Map<String, Long> deadlines = new HashMap<>();
         long start = System.nanoTime();
