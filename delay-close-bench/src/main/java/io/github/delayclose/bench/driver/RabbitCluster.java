@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,12 +35,14 @@ public final class RabbitCluster implements AutoCloseable {
     private static final Duration CLI_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path home;
+    private final Path logs;
     private final Path sbin;
     private final List<Node> nodes;
     private final Map<String, Process> processes = new HashMap<>();
 
-    private RabbitCluster(Path home, Path sbin, List<Node> nodes) {
+    private RabbitCluster(Path home, Path logs, Path sbin, List<Node> nodes) {
         this.home = home;
+        this.logs = logs;
         this.sbin = sbin;
         this.nodes = nodes;
     }
@@ -50,8 +53,9 @@ public final class RabbitCluster implements AutoCloseable {
      * @param sbin the folder with {@code rabbitmq-server} and {@code rabbitmqctl} (the scripts
      *     themselves, not a distribution's wrapper that switches to the {@code rabbitmq} user)
      * @param home where the nodes' data, logs, configuration and cookie go
+     * @param logs where the nodes' logs are copied when the cluster stops
      */
-    public static RabbitCluster start(Path sbin, Path home, String prefix, int size) {
+    public static RabbitCluster start(Path sbin, Path home, String prefix, int size, Path logs) {
         try {
             Files.createDirectories(home);
             Path cookie = home.resolve(".erlang.cookie");
@@ -73,7 +77,7 @@ public final class RabbitCluster implements AutoCloseable {
                         """.formatted(node.amqpPort()));
                 nodes.add(node);
             }
-            RabbitCluster cluster = new RabbitCluster(home, sbin, List.copyOf(nodes));
+            RabbitCluster cluster = new RabbitCluster(home, logs, sbin, List.copyOf(nodes));
             for (Node node : nodes) {
                 cluster.launch(node);
             }
@@ -185,11 +189,27 @@ public final class RabbitCluster implements AutoCloseable {
             script.destroyForcibly();
         }
         processes.clear();
+        copyLogs();
         try (Stream<Path> files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
         catch (IOException ex) {
             Progress.say("could not remove " + home + ": " + ex.getMessage());
+        }
+    }
+
+    private void copyLogs() {
+        for (Node node : nodes) {
+            Path target = logs.resolve(node.name().substring(0, node.name().indexOf('@')));
+            try (Stream<Path> files = Files.walk(node.dir())) {
+                Files.createDirectories(target);
+                for (Path file : files.filter(path -> path.toString().endsWith(".log")).toList()) {
+                    Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            catch (IOException ex) {
+                Progress.say("could not copy the logs of " + node.name() + ": " + ex.getMessage());
+            }
         }
     }
 

@@ -45,7 +45,7 @@ final class FailoverScenario implements Scenario {
             throw new IllegalArgumentException("--queue-type must be quorum or classic, got " + queueType);
         }
         int rate = run.args().count("rate", 25, 1);
-        int orders = run.args().count("orders", 5000, 1);
+        int orders = run.args().count("orders", 6000, 1);
         Duration window = run.args().duration("timeout", Duration.ofSeconds(10));
         Duration down = run.args().duration("down", Duration.ofSeconds(15));
         Path sbin = Path.of(run.args().text("rabbitmq-sbin", "/usr/lib/rabbitmq/bin"));
@@ -54,7 +54,7 @@ final class FailoverScenario implements Scenario {
             Progress.say("failover: starting a 3-node RabbitMQ cluster of its own from " + sbin);
             RabbitCluster cluster = RabbitCluster.start(sbin,
                     Path.of(System.getProperty("java.io.tmpdir"), "delay-close-bench-" + run.runId() + "-cluster"),
-                    "dcbench-" + run.runId(), 3);
+                    "dcbench-" + run.runId(), 3, run.outDir().resolve("failover-cluster"));
             run.teardown().add("stop the cluster", cluster::close);
             Broker broker = new Broker(cluster.server());
             run.teardown().add("close the driver's connection to the cluster", broker::close);
@@ -85,6 +85,7 @@ final class FailoverScenario implements Scenario {
             CloseClock clock = new CloseClock(database.jdbc());
             new CloseWatcher(clock, run.stall()).await(orders, PHASE);
             listener.stop();
+            listener.write(run.outDir().resolve("failover-listener.txt"));
             EndStateCheck.EndState end = new EndStateCheck(database.jdbc()).check(plan);
             ResultLine line = ResultLine.of(PHASE).put("queue_type", queueType).put("orders", orders)
                     .put("lost", end.lost()).put("closed_twice", end.closedTwice());

@@ -1,5 +1,8 @@
 package io.github.delayclose.bench.scenario;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -7,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.delayclose.bench.driver.Broker;
+import io.github.delayclose.bench.driver.Progress;
 
 /**
  * Asks the broker four times a second how many consumers the timeout queue has: the listener as
@@ -37,7 +41,7 @@ final class ListenerSampler {
             catch (RuntimeException ex) {
                 consumers = -1;
             }
-            sampler.samples.add(new Sample(System.currentTimeMillis(), consumers > 0));
+            sampler.samples.add(new Sample(System.currentTimeMillis(), consumers));
         }, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
         return sampler;
     }
@@ -81,6 +85,21 @@ final class ListenerSampler {
         return down;
     }
 
-    private record Sample(long at, boolean consuming) {
+    /** Writes every sample, {@code epoch-ms consumers} a line (-1: the queue could not be asked). */
+    void write(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, samples.stream().map(sample -> sample.at() + " " + sample.consumers()).toList());
+        }
+        catch (IOException ex) {
+            Progress.say("could not write " + file + ": " + ex.getMessage());
+        }
+    }
+
+    private record Sample(long at, int consumers) {
+
+        boolean consuming() {
+            return consumers > 0;
+        }
     }
 }
