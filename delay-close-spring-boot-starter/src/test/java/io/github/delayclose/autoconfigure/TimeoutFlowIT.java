@@ -376,6 +376,27 @@ class TimeoutFlowIT {
         assertThat(scheduleFailures.causes).singleElement().asString().contains("unroutable");
     }
 
+    @Test
+    void delayQueuesUnroutableForSecondsGetTheMessageOnceBackAndTheOrderClosesWithoutTheSweep(
+            @Autowired TopologyDeclarer declarer, @Autowired AmqpAdmin admin) {
+        // As during a failover: for a few seconds no delay queue takes the message (here, none exists).
+        topology.waitingQueues().forEach(admin::deleteQueue);
+        String orderId = newOrder();
+        try {
+            scheduler.schedule(orderId);
+            // Three payment windows: a message that went anywhere would have closed the order by then.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
+                    orders.status(orderId) == OrderStatus.UNPAID
+                            && topology.waitingQueues().stream().allMatch(queue -> admin.getQueueProperties(queue) == null));
+        }
+        finally {
+            declarer.declare();
+        }
+
+        awaitStatus(orderId, OrderStatus.CLOSED);
+        assertThat(scheduleFailures.orderIds).doesNotContain(orderId);
+    }
+
     @Autowired
     org.springframework.context.ApplicationContext context;
 

@@ -38,16 +38,6 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * Consumers the broker has on the queue, or -1 when it does not exist or its node is down.
-     *
-     * @throws org.springframework.amqp.AmqpException when the broker cannot be reached
-     */
-    public int consumers(String queue) {
-        QueueInformation info = admin.getQueueInfo(queue);
-        return info == null ? -1 : info.getConsumerCount();
-    }
-
-    /**
      * Waits until the queue holds at least {@code expected} messages, or its depth has not changed
      * for {@code stall}.
      *

@@ -19,6 +19,7 @@ import io.github.delayclose.bench.driver.OrderPlan;
 import io.github.delayclose.bench.driver.Progress;
 import io.github.delayclose.bench.driver.RabbitCluster;
 import io.github.delayclose.bench.driver.ShopLoader;
+import io.github.delayclose.bench.report.CloseGaps;
 import io.github.delayclose.bench.report.Percentiles;
 import io.github.delayclose.bench.report.ResultLine;
 
@@ -29,10 +30,10 @@ import io.github.delayclose.bench.report.ResultLine;
  *
  * <p>Every order is checked in the database at the end. Lateness is reported apart for the orders
  * due in a fault window (from the kill until the payment window after the node is back, which
- * covers the orders created while it was down) and for the others. The listener's recovery is the
- * time from when its queue could be consumed again (at once for a quorum queue, which survives the
- * loss of one node; when the node is back for a classic queue that lived on it) until the broker
- * sees its consumers again.
+ * covers the orders created while it was down) and for the others. With orders due 25 times a
+ * second, the listener's recovery is read from the close times: the end of the longest pause
+ * between closes after the kill, from when closing could resume (at once with quorum queues, which
+ * survive the loss of one node; when the node is back for a classic queue that lived on it).
  */
 final class FailoverScenario implements Scenario {
 
@@ -68,8 +69,6 @@ final class FailoverScenario implements Scenario {
             AppProcess app = run.startApp(AppMode.DELAY_CLOSE, database, PHASE,
                     Map.of("delay-close.timeout", window.toMillis() + "ms", "delay-close.queues.type", queueType), broker);
             BenchRun.PhaseQueues queues = run.queues(AppMode.DELAY_CLOSE, PHASE);
-            ListenerSampler listener = ListenerSampler.start(broker, queues.timeout());
-            run.teardown().add("stop sampling the listener", listener::stop);
 
             String prefix = queues.timeout().substring(0, queues.timeout().lastIndexOf('.'));
             var faults = new NodeFaults(cluster, prefix, queues, run.args().duration("first-fault", Duration.ofSeconds(20)),
@@ -84,12 +83,10 @@ final class FailoverScenario implements Scenario {
 
             CloseClock clock = new CloseClock(database.jdbc());
             new CloseWatcher(clock, run.stall()).await(orders, PHASE);
-            listener.stop();
-            listener.write(run.outDir().resolve("failover-listener.txt"));
             EndStateCheck.EndState end = new EndStateCheck(database.jdbc()).check(plan);
             ResultLine line = ResultLine.of(PHASE).put("queue_type", queueType).put("orders", orders)
                     .put("lost", end.lost()).put("closed_twice", end.closedTwice());
-            report(line, done, deadlines, clock.endTimes(), listener, window, queueType, start);
+            report(line, done, deadlines, clock.endTimes(), window, queueType, start);
             return new Outcome(line, end.lost());
         }
         finally {
@@ -107,7 +104,7 @@ final class FailoverScenario implements Scenario {
     }
 
     private static void report(ResultLine line, List<NodeFaults.Fault> faults, Map<String, Long> deadlines,
-            Map<String, Long> ended, ListenerSampler listener, Duration window, String queueType, long start) {
+            Map<String, Long> ended, Duration window, String queueType, long start) {
         List<Long> outside = new ArrayList<>();
         List<List<Long>> inside = new ArrayList<>();
         faults.forEach(fault -> inside.add(new ArrayList<>()));
@@ -122,6 +119,8 @@ final class FailoverScenario implements Scenario {
         });
         Percentiles quiet = percentiles(outside);
         line.put("p99_lateness_ms", quiet.isEmpty() ? -1 : quiet.percentile(99));
+        CloseGaps gaps = CloseGaps.of(ended.values().stream().mapToLong(Long::longValue).toArray());
+        long lastDue = deadlines.values().stream().mapToLong(Long::longValue).max().orElse(0);
         long worstFault = -1;
         long worstRecovery = 0;
         List<String> tried = new ArrayList<>();
@@ -131,21 +130,24 @@ final class FailoverScenario implements Scenario {
             long p99 = during.isEmpty() ? -1 : during.percentile(99);
             worstFault = Math.max(worstFault, p99);
             // A quorum queue is led from another node within seconds; a classic one is back with its node.
-            long availableAt = queueType.equals("classic") && fault.hadTimeoutQueue() ? fault.backAt() : fault.killedAt();
-            long until = i + 1 < faults.size() ? faults.get(i + 1).killedAt() : Long.MAX_VALUE;
-            long recovery = listener.recoveryMillis(fault.killedAt(), until, availableAt);
-            worstRecovery = recovery < 0 || worstRecovery < 0 ? -1 : Math.max(worstRecovery, recovery);
+            boolean hadQueue = fault.hadTimeoutQueue() || fault.hadDelayQueue();
+            long availableAt = queueType.equals("classic") && hadQueue ? fault.backAt() : fault.killedAt();
+            // Up to the next fault, or the last order due (later pauses are the end of the load).
+            long until = Math.min(lastDue, i + 1 < faults.size() ? faults.get(i + 1).killedAt() : Long.MAX_VALUE);
+            long recovery = gaps.recoveryMillis(fault.killedAt(), until, availableAt);
+            CloseGaps.Gap pause = gaps.longest(fault.killedAt(), until);
+            worstRecovery = Math.max(worstRecovery, recovery);
             String role = fault.role().label;
-            tried.add(role + ":" + fault.node().substring(fault.node().lastIndexOf('-') + 1, fault.node().indexOf('@'))
+            tried.add(role + ":" + fault.shortNode() + (fault.hadDelayQueue() ? "+delayq" : "")
                     + (fault.hadTimeoutQueue() ? "+timeoutq" : ""));
             line.put("p99_ms_" + role, p99);
             line.put("max_ms_" + role, during.isEmpty() ? -1 : during.max());
-            line.put("listener_down_s_" + role, listener.downMillis(fault.killedAt(), until) / 1000.0);
-            line.put("recovery_s_" + role, recovery < 0 ? -1 : recovery / 1000.0);
+            line.put("closes_paused_s_" + role, pause == null ? 0 : pause.millis() / 1000.0);
+            line.put("recovery_s_" + role, recovery / 1000.0);
             line.put("node_down_s_" + role, (fault.backAt() - fault.killedAt()) / 1000.0);
         }
         line.put("p99_failover_ms", worstFault);
-        line.put("listener_recovery_s", worstRecovery < 0 ? -1 : worstRecovery / 1000.0);
+        line.put("listener_recovery_s", worstRecovery / 1000.0);
         line.put("faults", tried.isEmpty() ? "none" : String.join(",", tried));
         Percentiles all = percentiles(deadlines.keySet().stream().filter(ended::containsKey)
                 .map(id -> Math.max(0, ended.get(id) - deadlines.get(id))).toList());

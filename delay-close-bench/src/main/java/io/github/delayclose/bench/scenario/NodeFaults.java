@@ -77,12 +77,13 @@ final class NodeFaults {
         List<RabbitCluster.QueueState> states = cluster.queues(asking, queuePrefix);
         String timeoutLeader = states.stream().filter(queue -> queue.name().equals(queues.timeout()))
                 .map(RabbitCluster.QueueState::leader).findFirst().orElse("");
+        // The waiting queue the orders are in now: with per-order deadlines there are several.
+        String delayLeader = states.stream()
+                .filter(queue -> !queue.name().equals(queues.timeout()) && !queue.name().endsWith(".parking"))
+                .max(Comparator.comparingLong(RabbitCluster.QueueState::messages))
+                .map(RabbitCluster.QueueState::leader).orElse("");
         Optional<String> target = switch (role) {
-            // The waiting queue the orders are in now: with per-order deadlines there are several.
-            case DELAY -> states.stream()
-                    .filter(queue -> !queue.name().equals(queues.timeout()) && !queue.name().endsWith(".parking"))
-                    .max(Comparator.comparingLong(RabbitCluster.QueueState::messages))
-                    .map(RabbitCluster.QueueState::leader);
+            case DELAY -> Optional.of(delayLeader);
             case TIMEOUT -> Optional.of(timeoutLeader);
             case APP -> cluster.consumerNodes(asking, queues.timeout()).stream().findFirst();
         };
@@ -91,8 +92,8 @@ final class NodeFaults {
             return;
         }
         RabbitCluster.Node node = cluster.node(target.get());
-        Progress.say("failover: killing " + node.name() + " (" + role.label + "; the timeout queue's leader is "
-                + timeoutLeader + ")");
+        Progress.say("failover: killing " + node.name() + " (" + role.label + "; the delay queue's leader is "
+                + delayLeader + ", the timeout queue's " + timeoutLeader + ")");
         long killedAt = System.currentTimeMillis();
         cluster.kill(node);
         Pause.of(down);
@@ -100,13 +101,20 @@ final class NodeFaults {
         cluster.restart(node);
         long backAt = System.currentTimeMillis();
         Progress.say("failover: " + node.name() + " is back after " + (backAt - killedAt) / 1000.0 + " s");
-        done.add(new Fault(role, node.name(), node.name().equals(timeoutLeader), killedAt, backAt));
+        done.add(new Fault(role, node.name(), node.name().equals(delayLeader), node.name().equals(timeoutLeader),
+                killedAt, backAt));
     }
 
     /**
+     * @param hadDelayQueue whether the node led the delay queue holding the orders when it was killed
      * @param hadTimeoutQueue whether the node led the timeout queue when it was killed
      * @param backAt when the node ran again, in the cluster
      */
-    record Fault(Role role, String node, boolean hadTimeoutQueue, long killedAt, long backAt) {
+    record Fault(Role role, String node, boolean hadDelayQueue, boolean hadTimeoutQueue, long killedAt, long backAt) {
+
+        /** The node's name without its host, for the result line. */
+        String shortNode() {
+            return node.substring(node.lastIndexOf('-') + 1, node.indexOf('@'));
+        }
     }
 }
