@@ -26,7 +26,7 @@ final class Usage {
         KEYS.put("provider-concurrency", "burst: delay-close's ceiling on concurrent provider calls (none)");
         KEYS.put("queue-type", "failover: quorum or classic (quorum)");
         KEYS.put("down", "failover: how long each killed node stays down (15s)");
-        KEYS.put("first-fault", "failover: steady load before the first node is killed (20s)");
+        KEYS.put("first-fault", "failover: steady load before the first node is killed (30s; the CPU per close is read in it)");
         KEYS.put("settle", "failover: time after a node is back before the next one is killed (20s)");
         KEYS.put("rabbitmq-sbin", "failover: folder with rabbitmq-server and rabbitmqctl, run as the current user"
                 + " (/usr/lib/rabbitmq/bin)");

@@ -12,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +38,7 @@ public final class RabbitCluster implements AutoCloseable {
     private final Path logs;
     private final Path sbin;
     private final List<Node> nodes;
-    private final Map<String, Process> processes = new HashMap<>();
+    private final Map<String, Process> processes = new ConcurrentHashMap<>();
 
     private RabbitCluster(Path home, Path logs, Path sbin, List<Node> nodes) {
         this.home = home;
@@ -48,14 +48,16 @@ public final class RabbitCluster implements AutoCloseable {
     }
 
     /**
-     * Starts {@code size} nodes named {@code PREFIX-1@localhost} ... and joins them to the first.
+     * Prepares {@code size} nodes named {@code PREFIX-1@localhost} ...: folders, configuration and
+     * cookie. Register {@link #close()} for teardown, then {@link #start()}: a run interrupted while
+     * the nodes start still stops them.
      *
      * @param sbin the folder with {@code rabbitmq-server} and {@code rabbitmqctl} (the scripts
      *     themselves, not a distribution's wrapper that switches to the {@code rabbitmq} user)
      * @param home where the nodes' data, logs, configuration and cookie go
      * @param logs where the nodes' logs are copied when the cluster stops
      */
-    public static RabbitCluster start(Path sbin, Path home, String prefix, int size, Path logs) {
+    public static RabbitCluster create(Path sbin, Path home, String prefix, int size, Path logs) {
         try {
             Files.createDirectories(home);
             Path cookie = home.resolve(".erlang.cookie");
@@ -77,22 +79,25 @@ public final class RabbitCluster implements AutoCloseable {
                         """.formatted(node.amqpPort()));
                 nodes.add(node);
             }
-            RabbitCluster cluster = new RabbitCluster(home, logs, sbin, List.copyOf(nodes));
-            for (Node node : nodes) {
-                cluster.launch(node);
-            }
-            for (Node node : nodes) {
-                cluster.awaitRunning(node);
-            }
-            for (Node node : nodes.subList(1, nodes.size())) {
-                cluster.ctl(node, "stop_app");
-                cluster.ctl(node, "join_cluster", nodes.get(0).name());
-                cluster.ctl(node, "start_app");
-            }
-            return cluster;
+            return new RabbitCluster(home, logs, sbin, List.copyOf(nodes));
         }
         catch (IOException ex) {
             throw new UncheckedIOException("could not prepare the cluster's folder " + home, ex);
+        }
+    }
+
+    /** Starts every node and joins the others to the first; returns once they all run. */
+    public void start() {
+        for (Node node : nodes) {
+            launch(node);
+        }
+        for (Node node : nodes) {
+            awaitRunning(node);
+        }
+        for (Node node : nodes.subList(1, nodes.size())) {
+            ctl(node, "stop_app");
+            ctl(node, "join_cluster", nodes.get(0).name());
+            ctl(node, "start_app");
         }
     }
 
@@ -111,9 +116,14 @@ public final class RabbitCluster implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no node " + name + " in this cluster"));
     }
 
+    /** The operating system's id of the node's Erlang VM. */
+    public long pid(Node node) {
+        return Long.parseLong(ctl(node, "eval", "os:getpid().").strip().replace("\"", ""));
+    }
+
     /** Kills the node's Erlang VM with SIGKILL: no goodbye to its peers or clients. */
     public void kill(Node node) {
-        long pid = Long.parseLong(ctl(node, "eval", "os:getpid().").strip().replace("\"", ""));
+        long pid = pid(node);
         ProcessHandle.of(pid).ifPresent(vm -> {
             vm.destroyForcibly();
             vm.onExit().orTimeout(30, TimeUnit.SECONDS).join();

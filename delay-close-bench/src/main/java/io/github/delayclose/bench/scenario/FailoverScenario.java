@@ -53,10 +53,11 @@ final class FailoverScenario implements Scenario {
         int mark = run.teardown().mark();
         try {
             Progress.say("failover: starting a 3-node RabbitMQ cluster of its own from " + sbin);
-            RabbitCluster cluster = RabbitCluster.start(sbin,
+            RabbitCluster cluster = RabbitCluster.create(sbin,
                     Path.of(System.getProperty("java.io.tmpdir"), "delay-close-bench-" + run.runId() + "-cluster"),
                     "dcbench-" + run.runId(), 3, run.outDir().resolve("failover-cluster"));
             run.teardown().add("stop the cluster", cluster::close);
+            cluster.start();
             Broker broker = new Broker(cluster.server());
             run.teardown().add("close the driver's connection to the cluster", broker::close);
 
@@ -71,8 +72,11 @@ final class FailoverScenario implements Scenario {
             BenchRun.PhaseQueues queues = run.queues(AppMode.DELAY_CLOSE, PHASE);
 
             String prefix = queues.timeout().substring(0, queues.timeout().lastIndexOf('.'));
-            var faults = new NodeFaults(cluster, prefix, queues, run.args().duration("first-fault", Duration.ofSeconds(20)),
-                    down, run.args().duration("settle", Duration.ofSeconds(20))).start();
+            CloseClock clock = new CloseClock(database.jdbc());
+            QuietCost quiet = new QuietCost(cluster, app, clock);
+            var timing = new NodeFaults.Timing(window, run.args().duration("first-fault", Duration.ofSeconds(30)), down,
+                    run.args().duration("settle", Duration.ofSeconds(20)));
+            var faults = new NodeFaults(cluster, prefix, queues, timing, quiet::start, quiet::stop).start();
             Progress.say("failover: creating " + orders + " orders at " + rate + "/s; " + queueType + " queues");
             long start = System.currentTimeMillis();
             Map<String, Long> deadlines = SteadyScenario.create(plan, rate, window, shop, run, app);
@@ -81,12 +85,12 @@ final class FailoverScenario implements Scenario {
             }
             List<NodeFaults.Fault> done = join(faults);
 
-            CloseClock clock = new CloseClock(database.jdbc());
             new CloseWatcher(clock, run.stall()).await(orders, PHASE);
             EndStateCheck.EndState end = new EndStateCheck(database.jdbc()).check(plan);
             ResultLine line = ResultLine.of(PHASE).put("queue_type", queueType).put("orders", orders)
                     .put("lost", end.lost()).put("closed_twice", end.closedTwice());
             report(line, done, deadlines, clock.endTimes(), window, queueType, start);
+            quiet.report(line);
             return new Outcome(line, end.lost());
         }
         finally {

@@ -32,23 +32,23 @@ final class NodeFaults {
     private final RabbitCluster cluster;
     private final String queuePrefix;
     private final BenchRun.PhaseQueues queues;
-    private final Duration first;
-    private final Duration down;
-    private final Duration settle;
+    private final Timing timing;
+    private final Runnable quietStart;
+    private final Runnable quietEnd;
     private final List<Fault> done = new CopyOnWriteArrayList<>();
 
     /**
      * @param queuePrefix what the phase's queue names start with
-     * @param first time before the first fault, for the load to run steadily
+     * @param quietStart runs {@link Timing#quietFrom()} after the start, {@code quietEnd} just before the first fault
      */
-    NodeFaults(RabbitCluster cluster, String queuePrefix, BenchRun.PhaseQueues queues, Duration first, Duration down,
-            Duration settle) {
+    NodeFaults(RabbitCluster cluster, String queuePrefix, BenchRun.PhaseQueues queues, Timing timing,
+            Runnable quietStart, Runnable quietEnd) {
         this.cluster = cluster;
         this.queuePrefix = queuePrefix;
         this.queues = queues;
-        this.first = first;
-        this.down = down;
-        this.settle = settle;
+        this.timing = timing;
+        this.quietStart = quietStart;
+        this.quietEnd = quietEnd;
     }
 
     /** Runs the faults on a thread of their own; the future completes after the last one settled. */
@@ -56,10 +56,13 @@ final class NodeFaults {
         CompletableFuture<List<Fault>> outcome = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                Pause.of(first);
+                Pause.of(timing.quietFrom());
+                quietStart.run();
+                Pause.of(timing.first().minus(timing.quietFrom()));
+                quietEnd.run();
                 for (Role role : Role.values()) {
                     inject(role);
-                    Pause.of(settle);
+                    Pause.of(timing.settle());
                 }
                 outcome.complete(List.copyOf(done));
             }
@@ -96,13 +99,28 @@ final class NodeFaults {
                 + delayLeader + ", the timeout queue's " + timeoutLeader + ")");
         long killedAt = System.currentTimeMillis();
         cluster.kill(node);
-        Pause.of(down);
+        Pause.of(timing.down());
         Progress.say("failover: starting " + node.name() + " again");
         cluster.restart(node);
         long backAt = System.currentTimeMillis();
         Progress.say("failover: " + node.name() + " is back after " + (backAt - killedAt) / 1000.0 + " s");
         done.add(new Fault(role, node.name(), node.name().equals(delayLeader), node.name().equals(timeoutLeader),
                 killedAt, backAt));
+    }
+
+    /**
+     * @param quietFrom when the steady state is measured from (once orders fall due)
+     * @param first when the first node is killed, counted like {@code quietFrom} from the start
+     * @param down how long each killed node stays down
+     * @param settle how long after a node is back the next one is killed
+     */
+    record Timing(Duration quietFrom, Duration first, Duration down, Duration settle) {
+
+        Timing {
+            if (first.compareTo(quietFrom) < 0) {
+                throw new IllegalArgumentException("--first-fault must be at least --timeout, got " + first);
+            }
+        }
     }
 
     /**
