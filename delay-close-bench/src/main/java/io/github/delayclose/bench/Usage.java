@@ -10,15 +10,19 @@ final class Usage {
     private static final Map<String, String> KEYS = new LinkedHashMap<>();
 
     static {
-        KEYS.put("orders", "orders in the batch (drain, hotsku 20000; burst 100000; pending 1000000; baseline 1000;"
+        KEYS.put("orders", "orders in the batch (drain, hotsku, rawdb 20000; burst 100000; pending 1000000; baseline 1000;"
                 + " failover 6000)");
         KEYS.put("warmup", "drain, hotsku, burst: orders the application closes first, unmeasured, so its JVM is warm"
                 + " (3000, at most a quarter of the batch)");
         KEYS.put("baseline-orders", "drain: orders for the tutorial baseline measured in the same run (1000)");
         KEYS.put("with-drain", "hotsku: also run drain with the same orders and print ratio_to_drain (false)");
-        KEYS.put("rate", "steady: orders created per second (500); failover (25)");
-        KEYS.put("duration", "steady: how long orders are created (60s)");
-        KEYS.put("timeout", "steady, failover: payment window of each order (10s); pending: long enough that none falls due (2h)");
+        KEYS.put("rate", "steady: orders created per second (500); mixed: (2000); failover (25)");
+        KEYS.put("duration", "steady: how long orders are created (60s); mixed: (5s)");
+        KEYS.put("min-window", "mixed: shortest payment window, each order's drawn evenly between min and max (1s)");
+        KEYS.put("max-window", "mixed: longest payment window (60s)");
+        KEYS.put("seed", "mixed: seed of the random windows, so runs can be repeated (1)");
+        KEYS.put("timeout", "steady, failover: payment window of each order (10s); pending: long enough that none"
+                + " falls due (2h)");
         KEYS.put("window", "steady: width of a lateness window (10s)");
         KEYS.put("backlog-tolerance", "steady: a window's p99 later than the previous one by more than this means"
                 + " the backlog grew (100ms; the same time's worth of orders for the queue depth)");
@@ -68,7 +72,8 @@ final class Usage {
                   burst     a very large batch due together; provider_peak_rps under optional provider ceilings
                   pending   heap of the application with 0 and with N orders waiting in the delay queue
                   baseline  the tutorial's design alone: one consumer, provider calls inside the transaction
-                  mixed     random windows of 1-60 s (not measurable yet: needs per-order deadlines)
+                  rawdb     the database's part of a close alone, on 10 threads: the ceiling for drain --latency=0ms
+                  mixed     R orders/s for D seconds, each with its own window of 1-60 s; lateness p50/p99, early
                   failover  a 3-node cluster of its own losing the delay queue's leader, the timeout queue's
                             leader and the application's node in turn; lateness in and outside the faults,
                             listener recovery, orders lost or closed twice

@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +39,8 @@ import org.springframework.context.event.ContextClosedEvent;
  * the application is ready.
  *
  * <pre>
- * /schedule   body: order ids, one a line   schedules each; answers failed=N
+ * /schedule   body: "ORDER_ID" or "ORDER_ID DEADLINE_EPOCH_MS" lines
+ *                                           schedules each (with its own deadline where given); answers failed=N
  * /start                                    starts the timeout listener; answers started_at_ms=T
  * /stop                                     stops it once the closes in flight are done; answers stopped=true
  * /heap                                     full GCs, then heap_used_bytes=B
@@ -52,6 +56,13 @@ public final class ControlServer {
      * broker's confirm, and the driver hands over thousands at once.
      */
     private static final int SCHEDULING_THREADS = 16;
+
+    /**
+     * Orders with deadlines of their own are scheduled this many to a transaction: their deadlines are
+     * stored, so each would otherwise cost a commit of its own, which a checkout that writes the order
+     * in the same transaction does not pay.
+     */
+    private static final int ORDERS_PER_CHECKOUT_TRANSACTION = 50;
 
     private final ConfigurableApplicationContext context;
     private final ExecutorService scheduling = Executors.newFixedThreadPool(SCHEDULING_THREADS, daemon("bench-schedule"));
@@ -89,20 +100,38 @@ public final class ControlServer {
 
     private String schedule(String body) {
         OrderScheduling orders = context.getBean(OrderScheduling.class);
-        List<Future<?>> scheduled = new ArrayList<>();
-        for (String orderId : body.split("\n")) {
-            if (!orderId.isBlank()) {
-                scheduled.add(scheduling.submit(() -> orders.schedule(orderId.strip())));
+        // Each task with the number of orders it schedules, so a failed transaction counts all of its orders.
+        Map<Future<?>, Integer> scheduled = new LinkedHashMap<>();
+        Map<String, Instant> withDeadlines = new LinkedHashMap<>();
+        for (String line : body.split("\n")) {
+            String[] fields = line.strip().split(" ");
+            if (fields[0].isEmpty()) {
+                continue;
             }
+            if (fields.length == 1) {
+                scheduled.put(scheduling.submit(() -> orders.schedule(fields[0])), 1);
+            }
+            else {
+                withDeadlines.put(fields[0], Instant.ofEpochMilli(Long.parseLong(fields[1])));
+                if (withDeadlines.size() == ORDERS_PER_CHECKOUT_TRANSACTION) {
+                    Map<String, Instant> part = Map.copyOf(withDeadlines);
+                    scheduled.put(scheduling.submit(() -> orders.scheduleUntil(part)), part.size());
+                    withDeadlines.clear();
+                }
+            }
+        }
+        if (!withDeadlines.isEmpty()) {
+            Map<String, Instant> rest = Map.copyOf(withDeadlines);
+            scheduled.put(scheduling.submit(() -> orders.scheduleUntil(rest)), rest.size());
         }
         int failed = 0;
         String firstError = "";
-        for (Future<?> future : scheduled) {
+        for (Map.Entry<Future<?>, Integer> task : scheduled.entrySet()) {
             try {
-                future.get();
+                task.getKey().get();
             }
             catch (ExecutionException ex) {
-                failed++;
+                failed += task.getValue();
                 firstError = firstError.isEmpty() ? String.valueOf(ex.getCause().getMessage()) : firstError;
             }
             catch (InterruptedException ex) {

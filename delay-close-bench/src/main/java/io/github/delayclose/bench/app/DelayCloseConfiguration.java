@@ -1,6 +1,8 @@
 package io.github.delayclose.bench.app;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.delayclose.core.listen.TimeoutListener;
@@ -11,6 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The delay-close mode: only the public surface, so the harness outlives changes to the engine. */
 @Configuration(proxyBeanMethods = false)
@@ -21,10 +25,22 @@ class DelayCloseConfiguration {
     private static final int SCHEDULING_ROOM = 5000;
 
     @Bean
-    OrderScheduling orderScheduling(OrderTimeoutScheduler scheduler, BudgetedPublisher publisher) {
-        return orderId -> {
-            awaitRoom(publisher);
-            scheduler.schedule(orderId);
+    OrderScheduling orderScheduling(OrderTimeoutScheduler scheduler, BudgetedPublisher publisher,
+            PlatformTransactionManager transactionManager) {
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        return new OrderScheduling() {
+
+            @Override
+            public void schedule(String orderId) {
+                awaitRoom(publisher);
+                scheduler.schedule(orderId);
+            }
+
+            @Override
+            public void scheduleUntil(Map<String, Instant> deadlines) {
+                awaitRoom(publisher);
+                transactions.executeWithoutResult(tx -> deadlines.forEach(scheduler::schedule));
+            }
         };
     }
 

@@ -30,11 +30,37 @@ public final class AppClient {
      * @return how many could not be scheduled
      */
     public int schedule(List<String> orderIds) {
+        return scheduleLines(orderIds);
+    }
+
+    /**
+     * Schedules each order with its own deadline ({@code OrderTimeoutScheduler.schedule(id, Instant)}).
+     *
+     * @param deadlines epoch milliseconds by order id
+     * @return how many could not be scheduled
+     */
+    public int scheduleUntil(Map<String, Long> deadlines) {
+        List<String> lines = new ArrayList<>(deadlines.size());
+        deadlines.forEach((orderId, deadline) -> lines.add(orderId + " " + deadline));
+        return scheduleLines(lines);
+    }
+
+    /**
+     * @throws IllegalStateException when the application refused every order of a part: a setting,
+     *     not the broker, is wrong, and waiting for those orders to close would only stall the run
+     */
+    private int scheduleLines(List<String> lines) {
         int failed = 0;
         // In parts, so a million orders never make one giant request.
-        for (int from = 0; from < orderIds.size(); from += SCHEDULE_BATCH) {
-            List<String> part = orderIds.subList(from, Math.min(orderIds.size(), from + SCHEDULE_BATCH));
-            failed += Integer.parseInt(call("schedule", String.join("\n", part)).get("failed"));
+        for (int from = 0; from < lines.size(); from += SCHEDULE_BATCH) {
+            List<String> part = lines.subList(from, Math.min(lines.size(), from + SCHEDULE_BATCH));
+            Map<String, String> answer = call("schedule", String.join("\n", part));
+            int partFailed = Integer.parseInt(answer.get("failed"));
+            if (partFailed == part.size()) {
+                throw new IllegalStateException("the application refused to schedule all " + part.size()
+                        + " orders: " + answer.getOrDefault("first_error", ""));
+            }
+            failed += partFailed;
         }
         return failed;
     }

@@ -59,6 +59,21 @@ public final class BenchDatabase implements AutoCloseable {
         return jdbc;
     }
 
+    /**
+     * A connection pool of its own on this database, as large as the application's would be; the
+     * caller closes it.
+     */
+    public HikariDataSource newPool(int size, String poolName) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(server.jdbcUrl(name));
+        pool.setUsername(server.user());
+        pool.setPassword(server.password());
+        pool.setMaximumPoolSize(size);
+        pool.setMinimumIdle(size);
+        pool.setPoolName(poolName);
+        return pool;
+    }
+
     /** Drops the database; the pool is closed first so no connection holds it. */
     public void drop() {
         close();

@@ -47,4 +47,17 @@ public final class Percentiles {
     public long max() {
         return percentile(100);
     }
+
+    /** How many values are below {@code bound}: for lateness, {@code countBelow(0)} counts the early ones. */
+    public int countBelow(long bound) {
+        int index = Arrays.binarySearch(sorted, bound);
+        if (index < 0) {
+            return -index - 1;
+        }
+        // binarySearch finds any equal value; the count ends at the first of them.
+        while (index > 0 && sorted[index - 1] == bound) {
+            index--;
+        }
+        return index;
+    }
 }

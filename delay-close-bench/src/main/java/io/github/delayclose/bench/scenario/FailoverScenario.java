@@ -79,7 +79,8 @@ final class FailoverScenario implements Scenario {
             var faults = new NodeFaults(cluster, prefix, queues, timing, quiet::start, quiet::stop).start();
             Progress.say("failover: creating " + orders + " orders at " + rate + "/s; " + queueType + " queues");
             long start = System.currentTimeMillis();
-            Map<String, Long> deadlines = SteadyScenario.create(plan, rate, window, shop, run, app);
+            Map<String, Long> deadlines = PacedCreation.create(plan, rate, shop, run.provider(), app.client(),
+                    PacedCreation.fixed(window));
             if (!faults.isDone()) {
                 Progress.say("failover: all orders created before the last fault ended; waiting for it");
             }

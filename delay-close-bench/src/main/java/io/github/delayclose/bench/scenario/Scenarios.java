@@ -16,6 +16,7 @@ public final class Scenarios {
         BY_NAME.put("burst", new BurstScenario());
         BY_NAME.put("pending", new PendingScenario());
         BY_NAME.put("baseline", new BaselineScenario());
+        BY_NAME.put("rawdb", new RawDbScenario());
         BY_NAME.put("mixed", new MixedScenario());
         BY_NAME.put("failover", new FailoverScenario());
     }

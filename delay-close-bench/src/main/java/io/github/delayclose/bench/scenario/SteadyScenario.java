@@ -1,20 +1,15 @@
 package io.github.delayclose.bench.scenario;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.github.delayclose.bench.app.AppMode;
 import io.github.delayclose.bench.driver.AppProcess;
 import io.github.delayclose.bench.driver.BenchDatabase;
-import io.github.delayclose.bench.driver.BenchOrder;
 import io.github.delayclose.bench.driver.CloseClock;
 import io.github.delayclose.bench.driver.CloseWatcher;
 import io.github.delayclose.bench.driver.EndStateCheck;
 import io.github.delayclose.bench.driver.OrderPlan;
-import io.github.delayclose.bench.driver.Pause;
 import io.github.delayclose.bench.driver.Progress;
 import io.github.delayclose.bench.driver.ShopLoader;
 import io.github.delayclose.bench.report.LatenessWindows;
@@ -27,8 +22,6 @@ import io.github.delayclose.bench.report.ResultLine;
  * the payment window) to the commit of its close, overall and per window of deadlines.
  */
 final class SteadyScenario implements Scenario {
-
-    private static final Duration CREATE_TICK = Duration.ofMillis(10);
 
     @Override
     public Outcome run(BenchRun run) {
@@ -51,7 +44,8 @@ final class SteadyScenario implements Scenario {
 
             Progress.say("steady: creating " + orders + " orders at " + rate + "/s for " + duration.toSeconds() + " s");
             long start = System.currentTimeMillis();
-            Map<String, Long> deadlines = create(plan, rate, window, shop, run, app);
+            Map<String, Long> deadlines = PacedCreation.create(plan, rate, shop, run.provider(), app.client(),
+                    PacedCreation.fixed(window));
             double achievedRate = orders / Math.max(0.001, (System.currentTimeMillis() - start) / 1000.0);
 
             CloseClock clock = new CloseClock(database.jdbc());
@@ -71,30 +65,6 @@ final class SteadyScenario implements Scenario {
         finally {
             run.teardown().runDownTo(mark);
         }
-    }
-
-    /** Creates the orders in small batches, keeping to the rate; returns each order's deadline. */
-    static Map<String, Long> create(OrderPlan plan, int rate, Duration window, ShopLoader shop, BenchRun run,
-            AppProcess app) {
-        Map<String, Long> deadlines = new HashMap<>();
-        long start = System.nanoTime();
-        int created = 0;
-        int total = plan.orders().size();
-        while (created < total) {
-            int due = (int) Math.min(total, (System.nanoTime() - start) / 1e9 * rate);
-            if (due <= created) {
-                Pause.of(CREATE_TICK);
-                continue;
-            }
-            List<BenchOrder> batch = plan.orders().subList(created, due);
-            shop.insertOrders(batch, LocalDateTime.now());
-            long createdAt = System.currentTimeMillis();
-            run.provider().open(batch);
-            app.client().schedule(batch.stream().map(BenchOrder::id).toList());
-            batch.forEach(order -> deadlines.put(order.id(), createdAt + window.toMillis()));
-            created = due;
-        }
-        return deadlines;
     }
 
     private static ResultLine report(int rate, double achievedRate, int orders, LatenessWindows lateness,

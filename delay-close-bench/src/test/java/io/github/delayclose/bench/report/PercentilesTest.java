@@ -48,4 +48,15 @@ class PercentilesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Percentiles.of(new long[] { 1 }).percentile(0));
         assertThatIllegalArgumentException().isThrownBy(() -> Percentiles.of(new long[] { 1 }).percentile(101));
     }
+
+    @Test
+    void countsTheValuesBelowABoundSuchAsEarlyCloses() {
+        Percentiles lateness = Percentiles.of(new long[] { 5, -3, 0, -1, 0, 12 });
+
+        assertThat(lateness.countBelow(0)).isEqualTo(2);
+        assertThat(lateness.countBelow(1)).isEqualTo(4);
+        assertThat(lateness.countBelow(-3)).isZero();
+        assertThat(lateness.countBelow(100)).isEqualTo(6);
+        assertThat(Percentiles.of(new long[0]).countBelow(0)).isZero();
+    }
 }

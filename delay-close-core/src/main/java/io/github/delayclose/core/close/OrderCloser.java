@@ -152,7 +152,11 @@ public final class OrderCloser {
             return won;
         }));
         if (Boolean.TRUE.equals(closed)) {
-            log.info("Closed unpaid order " + orderId + " (provider said " + providerState + ")");
+            // The close log (CloseLog) already says CLOSED once per order at INFO; this line only adds
+            // the provider's state, so it is DEBUG: a sale's thousands of closes do not log twice.
+            if (log.isDebugEnabled()) {
+                log.debug("Closed unpaid order " + orderId + " (provider said " + providerState + ")");
+            }
             return TimeoutOutcome.CLOSED;
         }
         return TimeoutOutcome.ALREADY_FINAL;

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.github.delayclose.core.spi.OrderRepository;
+import io.github.delayclose.core.spi.OrderSnapshot;
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.core.spi.Payment;
 
@@ -20,6 +21,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
     private final Map<String, OrderStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, Payment> payments = new ConcurrentHashMap<>();
     private final Map<String, Instant> closedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> amounts = new ConcurrentHashMap<>();
     private final CallLog log;
     private Consumer<String> beforeMarkClosed = id -> { };
     private Consumer<String> beforeMarkPaid = id -> { };
@@ -31,6 +33,12 @@ public final class InMemoryOrderRepository implements OrderRepository {
     public InMemoryOrderRepository with(String orderId, OrderStatus status) {
         statuses.put(orderId, status);
         return this;
+    }
+
+    /** An order whose amount due is {@code amount} (minor units), so payments of another amount are refused. */
+    public InMemoryOrderRepository with(String orderId, OrderStatus status, long amount) {
+        amounts.put(orderId, amount);
+        return with(orderId, status);
     }
 
     public void beforeMarkClosed(Consumer<String> hook) {
@@ -62,6 +70,11 @@ public final class InMemoryOrderRepository implements OrderRepository {
     public Optional<OrderStatus> findStatus(String orderId) {
         log.add("findStatus " + orderId);
         return Optional.ofNullable(statuses.get(orderId));
+    }
+
+    @Override
+    public Optional<OrderSnapshot> findOrder(String orderId) {
+        return findStatus(orderId).map(status -> new OrderSnapshot(status, null, null, amounts.get(orderId)));
     }
 
     @Override

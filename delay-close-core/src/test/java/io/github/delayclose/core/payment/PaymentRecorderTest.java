@@ -39,6 +39,31 @@ class PaymentRecorderTest {
     }
 
     @Test
+    void aPaymentOfAnotherAmountIsNotRecordedButReportedAndCounted() {
+        orders.with(ID, OrderStatus.UNPAID, 2_500);
+        Payment tooLittle = new Payment("4200001111", Instant.parse("2025-03-01T11:00:00Z"), 1L);
+
+        assertThat(recorder.record(ID, tooLittle)).isEqualTo(PaymentRecordResult.AMOUNT_MISMATCH);
+
+        assertThat(orders.status(ID)).as("left for someone to look at, neither paid nor closed")
+                .isEqualTo(OrderStatus.UNPAID);
+        assertThat(orders.payment(ID)).isEmpty();
+        assertThat(published).singleElement().isEqualTo(new PaymentAmountMismatchEvent(ID, 2_500, tooLittle));
+        assertThat(registry.counter("delay.close.amount.mismatches").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aPaymentOfTheOrdersAmountIsRecorded() {
+        orders.with(ID, OrderStatus.UNPAID, 2_500);
+        Payment exact = new Payment("4200001112", Instant.parse("2025-03-01T11:00:00Z"), 2_500L);
+
+        assertThat(recorder.record(ID, exact)).isEqualTo(PaymentRecordResult.RECORDED);
+
+        assertThat(orders.payment(ID)).contains(exact);
+        assertThat(registry.counter("delay.close.amount.mismatches").count()).isZero();
+    }
+
+    @Test
     void paidOrderIsADuplicateAndKeepsItsFirstPayment() {
         orders.with(ID, OrderStatus.UNPAID);
         recorder.record(ID, PAYMENT);
