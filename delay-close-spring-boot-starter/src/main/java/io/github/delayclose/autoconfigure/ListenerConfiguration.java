@@ -34,6 +34,9 @@ class ListenerConfiguration {
     /** How soon consumers try again after losing their queue or connection. */
     static final java.time.Duration RECOVERY_INTERVAL = java.time.Duration.ofSeconds(3);
 
+    /** Passive declarations a consumer tries, {@link #RECOVERY_INTERVAL} apart, before it restarts. */
+    static final int DECLARATION_RETRIES = 1;
+
     @Bean
     @ConditionalOnMissingBean
     Redelivery delayCloseRedelivery(
@@ -101,7 +104,10 @@ class ListenerConfiguration {
         // the listener for good: the consumers keep trying, every few seconds, and resume when it is back.
         container.setMissingQueuesFatal(false);
         container.setMismatchedQueuesFatal(false);
-        container.setDeclarationRetries(Integer.MAX_VALUE);
+        // Few passive tries per start, not endless ones: only a consumer's restart declares a missing
+        // queue again (one deleted while its node was down, or by hand), so a consumer that kept
+        // trying passively would wait forever for a queue no one declares.
+        container.setDeclarationRetries(DECLARATION_RETRIES);
         container.setFailedDeclarationRetryInterval(RECOVERY_INTERVAL.toMillis());
         container.setRetryDeclarationInterval(RECOVERY_INTERVAL.toMillis());
         container.setRecoveryInterval(RECOVERY_INTERVAL.toMillis());

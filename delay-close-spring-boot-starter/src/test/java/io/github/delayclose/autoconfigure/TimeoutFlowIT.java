@@ -376,6 +376,30 @@ class TimeoutFlowIT {
         assertThat(scheduleFailures.causes).singleElement().asString().contains("unroutable");
     }
 
+    @Test
+    void delayQueuesUnroutableForSecondsGetTheMessageOnceBackAndTheOrderClosesOnTimeWithoutTheSweep(
+            @Autowired TopologyDeclarer declarer, @Autowired AmqpAdmin admin) {
+        // The publisher's connection opens on its first message and declares the topology: open it first.
+        awaitStatus(committedOrder(), OrderStatus.CLOSED);
+        // As during a failover: for a few seconds no delay queue takes the message (here, none exists).
+        topology.waitingQueues().forEach(admin::deleteQueue);
+        String orderId = newOrder();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(6);
+        try {
+            scheduler.schedule(orderId, deadline);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
+                    orders.status(orderId) == OrderStatus.UNPAID
+                            && topology.waitingQueues().stream().allMatch(queue -> admin.getQueueProperties(queue) == null));
+        }
+        finally {
+            declarer.declare();
+        }
+
+        await().atMost(PATIENCE).until(() -> orders.status(orderId) == OrderStatus.CLOSED);
+        assertThat(java.time.Instant.now()).as("closed no earlier than its deadline").isAfterOrEqualTo(deadline);
+        assertThat(scheduleFailures.orderIds).doesNotContain(orderId);
+    }
+
     @Autowired
     org.springframework.context.ApplicationContext context;
 

@@ -12,15 +12,23 @@ public final class Broker implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
+    private final RabbitServer server;
     private final CachingConnectionFactory connectionFactory;
     private final RabbitAdmin admin;
 
     public Broker(RabbitServer server) {
-        this.connectionFactory = new CachingConnectionFactory(server.host(), server.port());
+        this.server = server;
+        this.connectionFactory = new CachingConnectionFactory();
+        // With a cluster's nodes, a lost connection is opened again on the next node that answers.
+        connectionFactory.setAddresses(server.addresses());
         connectionFactory.setUsername(server.user());
         connectionFactory.setPassword(server.password());
         connectionFactory.setConnectionNameStrategy(factory -> "delay-close-bench-driver");
         this.admin = new RabbitAdmin(connectionFactory);
+    }
+
+    public RabbitServer server() {
+        return server;
     }
 
     /** Messages ready in the queue, or -1 when it does not exist. */

@@ -45,7 +45,11 @@ public final class EndStateCheck {
         Map<String, Integer> closedBySku = new HashMap<>();
         int closed = 0;
         int paid = 0;
+        int closedTwice = 0;
         for (BenchOrder order : plan.orders()) {
+            if (logs.getOrDefault(order.id(), List.of()).stream().filter(CLOSED::equals).count() > 1) {
+                closedTwice++;
+            }
             String expected = order.paid() ? PAID : CLOSED;
             String status = statuses.get(order.id());
             boolean right = expected.equals(status)
@@ -77,7 +81,7 @@ public final class EndStateCheck {
             int off = Math.max(Math.abs(sku.getValue()[0] - expectedStock), Math.abs(sku.getValue()[1] - expectedSales));
             lost += Math.max(off, wrongBySku.getOrDefault(sku.getKey(), 0));
         }
-        return new EndState(plan.orders().size(), closed, paid, lost);
+        return new EndState(plan.orders().size(), closed, paid, lost, closedTwice);
     }
 
     private Map<String, int[]> stockBySku() {
@@ -93,7 +97,8 @@ public final class EndStateCheck {
      * @param closed orders found CLOSED
      * @param paid orders found PAID
      * @param lost orders that did not end exactly once, as described on {@link EndStateCheck}
+     * @param closedTwice orders with more than one CLOSED row in the order log (also counted in {@code lost})
      */
-    public record EndState(int orders, int closed, int paid, int lost) {
+    public record EndState(int orders, int closed, int paid, int lost, int closedTwice) {
     }
 }

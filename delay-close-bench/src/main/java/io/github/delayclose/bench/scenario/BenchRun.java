@@ -34,7 +34,6 @@ public final class BenchRun implements AutoCloseable {
     private final BenchArgs args;
     private final String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
     private final DatabaseServer database;
-    private final RabbitServer rabbit;
     private final Broker broker;
     private final ProviderSimulator provider;
     private final Teardown teardown = new Teardown();
@@ -43,9 +42,9 @@ public final class BenchRun implements AutoCloseable {
         this.args = args;
         this.database = new DatabaseServer(args.text("db-url", "jdbc:mariadb://127.0.0.1:3306/"),
                 args.text("db-user", "root"), args.text("db-password", ""));
-        this.rabbit = new RabbitServer(args.text("rabbit-host", "127.0.0.1"), args.count("rabbit-port", 5672, 1),
-                args.text("rabbit-user", "guest"), args.text("rabbit-password", "guest"));
-        this.broker = new Broker(rabbit);
+        this.broker = new Broker(RabbitServer.at(args.text("rabbit-host", "127.0.0.1"),
+                args.count("rabbit-port", 5672, 1), args.text("rabbit-user", "guest"),
+                args.text("rabbit-password", "guest")));
         teardown.add("close the driver's broker connection", broker::close);
         this.provider = ProviderSimulator.start(args.duration("latency", Duration.ofMillis(20)));
         teardown.add("stop the provider simulator", provider::close);
@@ -61,6 +60,16 @@ public final class BenchRun implements AutoCloseable {
 
     public ProviderSimulator provider() {
         return provider;
+    }
+
+    /** Where this run's logs go: {@code --out}, then the run id. */
+    public Path outDir() {
+        return Path.of(args.text("out", "bench/out"), runId);
+    }
+
+    /** Six letters and digits that tell this run's names apart from any other's. */
+    public String runId() {
+        return runId;
     }
 
     public Teardown teardown() {
@@ -133,6 +142,16 @@ public final class BenchRun implements AutoCloseable {
      * {@code properties}; {@code --set} overrides come last and win.
      */
     public AppProcess startApp(AppMode mode, BenchDatabase db, String phase, Map<String, String> properties) {
+        return startApp(mode, db, phase, properties, broker);
+    }
+
+    /**
+     * Starts the application under test, as {@link #startApp(AppMode, BenchDatabase, String, Map)}, on
+     * another broker than the run's (a cluster of the scenario's own); {@code target} also removes its
+     * queues when the phase ends.
+     */
+    public AppProcess startApp(AppMode mode, BenchDatabase db, String phase, Map<String, String> properties,
+            Broker target) {
         String prefix = queuePrefix(phase);
         // In the baseline, delay-close's own (idle) queues get names apart from the measured ones.
         String delayClose = mode == AppMode.TUTORIAL ? prefix + ".idle" : prefix;
@@ -140,7 +159,7 @@ public final class BenchRun implements AutoCloseable {
         all.put("spring.main.banner-mode", "off");
         // What a shop that tunes nothing logs: Spring Boot's INFO, so delay-close's line per close.
         all.put("logging.level.io.github.delayclose", "INFO");
-        all.putAll(rabbit.springProperties());
+        all.putAll(target.server().springProperties());
         all.put("spring.datasource.url", db.jdbcUrl());
         all.put("spring.datasource.username", database.user());
         all.put("spring.datasource.password", database.password());
@@ -163,16 +182,17 @@ public final class BenchRun implements AutoCloseable {
         }
         all.putAll(properties);
         all.putAll(args.overrides());
-        Path log = Path.of(args.text("out", "bench/out"), runId, phase + "-app.log");
+        Path log = outDir().resolve(phase + "-app.log");
         Progress.say(phase + ": starting the application under test (" + mode.value() + "), log " + log);
         AppProcess app = AppProcess.launch(new AppLaunch(mode, all, args.text("app-heap", "1g"), log));
         // Registered before it is ready: one that fails or is interrupted half-way may have declared queues.
-        teardown.add("stop the application under test and remove its queues", () -> stop(app, prefix, queues, exchanges));
+        teardown.add("stop the application under test and remove its queues",
+                () -> stop(app, prefix, queues, exchanges, target));
         app.awaitReady(Duration.ofMinutes(3));
         return app;
     }
 
-    private void stop(AppProcess app, String prefix, List<String> queues, List<String> exchanges) {
+    private static void stop(AppProcess app, String prefix, List<String> queues, List<String> exchanges, Broker target) {
         if (app.isReady()) {
             try {
                 AppClient.Declared declared = app.client().declared();
@@ -185,7 +205,7 @@ public final class BenchRun implements AutoCloseable {
         }
         // Stopped first: a running listener would declare a deleted queue again.
         app.close();
-        broker.deleteUnder(prefix, queues, exchanges);
+        target.deleteUnder(prefix, queues, exchanges);
     }
 
     @Override

@@ -45,8 +45,10 @@ public final class DelayCloseMonitor implements SmartLifecycle {
      * @param parked the parked orders, from the close-attempt store ({@link ParkedSummary#NONE} without one)
      * @param readAt when it was read
      * @param brokerFailure why the broker could not be read, or {@code null} when it could
+     * @param read false until the first read: until then a queue absent from {@code depths} says nothing
      */
-    public record Snapshot(Map<String, Long> depths, ParkedSummary parked, Instant readAt, @Nullable String brokerFailure) {
+    public record Snapshot(Map<String, Long> depths, ParkedSummary parked, Instant readAt, @Nullable String brokerFailure,
+            boolean read) {
 
         /** The depth of one queue, or {@code null} when it was not found or not read. */
         public @Nullable Long depth(String queue) {
@@ -66,7 +68,7 @@ public final class DelayCloseMonitor implements SmartLifecycle {
         this.interval = Objects.requireNonNull(interval, "interval");
         this.clock = Objects.requireNonNull(clock, "clock");
         // Nothing read yet: no depths, and no reason to call the broker unreachable either.
-        this.snapshot = new Snapshot(Map.of(), ParkedSummary.NONE, clock.instant(), null);
+        this.snapshot = new Snapshot(Map.of(), ParkedSummary.NONE, clock.instant(), null, false);
     }
 
     /** The last snapshot. */
@@ -98,7 +100,7 @@ public final class DelayCloseMonitor implements SmartLifecycle {
                 log.debug("Could not read the parked orders' summary; keeping the last one", ex);
             }
         }
-        Snapshot read = new Snapshot(Map.copyOf(depths), parked, clock.instant(), brokerFailure);
+        Snapshot read = new Snapshot(Map.copyOf(depths), parked, clock.instant(), brokerFailure, true);
         snapshot = read;
         return read;
     }

@@ -24,7 +24,9 @@ import org.springframework.boot.health.contributor.Status;
  * call per check):
  * <ul>
  *   <li><b>DOWN</b> when the broker cannot be reached, or the timeout listener should run but has no
- *       consumer on the timeout queue (orders would stay open past their window);</li>
+ *       consumer on the timeout queue, or the timeout queue is missing or unavailable (its node is
+ *       down, with classic queues) while the listener keeps trying: orders would stay open past
+ *       their window;</li>
  *   <li><b>LAGGING</b> while the last sweep found orders overdue by more than its grace (stuck
  *       dead-lettering, lost messages) or the timeout queue is behind;</li>
  *   <li><b>ATTENTION</b> when more orders are parked than {@code delay-close.health.parked-threshold};</li>
@@ -71,7 +73,7 @@ public class DelayCloseHealthIndicator extends AbstractHealthIndicator {
         DelayCloseMonitor.Snapshot snapshot = monitor.snapshot();
         SweepRound round = sweeper == null ? null : sweeper.lastRound();
         builder.status(status(snapshot, round));
-        builder.withDetail("listener", listenerState());
+        builder.withDetail("listener", listenerState(snapshot));
         builder.withDetail("closesInFlight", listener.inFlight());
         if (snapshot.brokerFailure() != null) {
             builder.withDetail("broker", "unreachable: " + snapshot.brokerFailure());
@@ -98,7 +100,7 @@ public class DelayCloseHealthIndicator extends AbstractHealthIndicator {
         if (!container.isAutoStartup() && !container.isRunning()) {
             return Status.UNKNOWN;
         }
-        if (!container.isRunning() || activeConsumers() == 0) {
+        if (!container.isRunning() || !consuming(snapshot)) {
             return Status.DOWN;
         }
         if (round != null && round.lagging()) {
@@ -110,14 +112,23 @@ public class DelayCloseHealthIndicator extends AbstractHealthIndicator {
         return Status.UP;
     }
 
-    private String listenerState() {
+    private String listenerState(DelayCloseMonitor.Snapshot snapshot) {
         if (!container.isRunning()) {
             return container.isAutoStartup() ? "stopped"
                     : "not started here (delay-close.listener.auto-startup=false)";
         }
-        int active = activeConsumers();
-        return active == 0 ? "no consumer on the timeout queue (queue or broker unavailable); retrying"
-                : "running (" + active + " consumers)";
+        return consuming(snapshot) ? "running (" + activeConsumers() + " consumers)"
+                : "no consumer on the timeout queue (queue or broker unavailable); retrying";
+    }
+
+    /**
+     * Whether the listener can take messages: it has consumers and the monitor found its queue. A
+     * consumer whose queue is missing or on a node that is down keeps trying to start, and the
+     * container counts it as active all the while.
+     */
+    private boolean consuming(DelayCloseMonitor.Snapshot snapshot) {
+        boolean queueMissing = snapshot.read() && snapshot.depth(topology.timeoutQueue()) == null;
+        return activeConsumers() > 0 && !queueMissing;
     }
 
     private int activeConsumers() {
