@@ -309,9 +309,12 @@ class OperatingIT {
     /** An order whose provider keeps failing, scheduled and waited for until it is parked. */
     private String parkedForProviderErrors() {
         String id = newOrder("failing");
+        long copiesBefore = parkedCopies();
         gateway.answerQueries(id, failure("SYSTEMERROR"));
         scheduler.schedule(id);
-        await().atMost(PATIENCE).until(() -> isParked(id));
+        // The state says PARKED before the parking copy is confirmed: wait for both, so that a test
+        // counting the parking queue's messages does not count this copy arriving later.
+        await().atMost(PATIENCE).until(() -> isParked(id) && parkedCopies() > copiesBefore);
         return id;
     }
 
