@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.github.delayclose.simulator.support.JsonText;
 import io.github.delayclose.simulator.support.LoopbackServer;
 import io.github.delayclose.simulator.support.SimulatedAnswer;
 import io.github.delayclose.simulator.support.SimulatedCall;
@@ -321,13 +322,13 @@ public final class AlipaySimulator {
     // ---------------------------------------------------------------- answers
 
     private SimulatedAnswer answer(String responseKey, Map<String, String> response, @Nullable Fault fault) {
-        String responseJson = AlipayJson.object(response);
+        String responseJson = JsonText.object(response);
         String signature = sign(responseJson);
         if (fault != null) {
             switch (fault.kind()) {
                 case BAD_SIGNATURE -> signature = TestKeyPair.generate().sign(responseJson);
                 case UNSIGNED -> {
-                    return SimulatedAnswer.json(200, Map.of(), "{" + AlipayJson.string(responseKey) + ":" + responseJson + "}");
+                    return SimulatedAnswer.json(200, Map.of(), "{" + JsonText.string(responseKey) + ":" + responseJson + "}");
                 }
                 case RAW -> {
                     return SimulatedAnswer.json(200, Map.of(), fault.value());
@@ -340,8 +341,8 @@ public final class AlipaySimulator {
                 }
             }
         }
-        return SimulatedAnswer.json(200, Map.of(), "{" + AlipayJson.string(responseKey) + ":" + responseJson + ","
-                + AlipayJson.string("sign") + ":" + AlipayJson.string(signature) + "}");
+        return SimulatedAnswer.json(200, Map.of(), "{" + JsonText.string(responseKey) + ":" + responseJson + ","
+                + JsonText.string("sign") + ":" + JsonText.string(signature) + "}");
     }
 
     private static Map<String, String> success() {

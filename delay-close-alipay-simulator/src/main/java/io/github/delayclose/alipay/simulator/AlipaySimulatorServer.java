@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.delayclose.simulator.support.JsonText;
 import io.github.delayclose.simulator.support.LoopbackServer;
 import io.github.delayclose.simulator.support.SimulatedAnswer;
 import io.github.delayclose.simulator.support.SimulatedCall;
@@ -86,7 +87,7 @@ public final class AlipaySimulatorServer implements AutoCloseable {
         else {
             return SimulatedAnswer.json(404, Map.of(), "{\"error\":\"no such control\"}");
         }
-        return SimulatedAnswer.json(200, Map.of(), AlipayJson.object(Map.of("out_trade_no", order.outTradeNo(),
+        return SimulatedAnswer.json(200, Map.of(), JsonText.object(Map.of("out_trade_no", order.outTradeNo(),
                 "trade_no", order.tradeNo(), "trade_status", order.status().name(),
                 "total_amount", AlipaySimulator.yuan(order.totalFen()))));
     }
