@@ -67,9 +67,10 @@ final class SpiBeans {
         return beans.getIfAvailable(() -> {
             throw new MissingSpiImplementationException(PaymentGateway.class,
                     "it asks your payment provider whether an order was paid, and closes it there",
-                    "Define a @Bean that implements " + PaymentGateway.class.getName() + ", or use the WeChat Pay v2 "
-                            + "default: add io.github.delayclose:delay-close-wxpay and "
-                            + "set delay-close.wxpay.app-id, mch-id and api-key." + OR_DISABLE);
+                    "Define a @Bean that implements " + PaymentGateway.class.getName() + ", or use a provided one: "
+                            + "add io.github.delayclose:delay-close-wxpay and set delay-close.wxpay.app-id, mch-id and "
+                            + "api-key (WeChat Pay v2), or add delay-close-wxpay-v3 (delay-close.wxpay-v3.*) or "
+                            + "delay-close-alipay (delay-close.alipay.*)." + OR_DISABLE);
         });
     }
 
