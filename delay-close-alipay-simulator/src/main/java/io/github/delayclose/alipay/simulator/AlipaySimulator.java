@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.github.delayclose.simulator.support.CallLog;
 import io.github.delayclose.simulator.support.JsonText;
 import io.github.delayclose.simulator.support.LoopbackServer;
 import io.github.delayclose.simulator.support.SimulatedAnswer;
@@ -71,7 +70,7 @@ public final class AlipaySimulator {
 
     private final Queue<Duration> delays = new ConcurrentLinkedQueue<>();
 
-    private final List<SimulatedCall> calls = Collections.synchronizedList(new ArrayList<>());
+    private final CallLog calls = new CallLog();
 
     private final AtomicLong sequence = new AtomicLong();
 
@@ -132,11 +131,9 @@ public final class AlipaySimulator {
         return Optional.ofNullable(orders.get(outTradeNo));
     }
 
-    /** Every call received on the gateway, oldest first. */
+    /** The calls received on the gateway, oldest first (the last 10,000). */
     public List<SimulatedCall> calls() {
-        synchronized (calls) {
-            return List.copyOf(calls);
-        }
+        return calls.all();
     }
 
     // ---------------------------------------------------------------- faults

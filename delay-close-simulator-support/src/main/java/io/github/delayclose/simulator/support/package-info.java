@@ -1,6 +1,6 @@
 /**
  * What the provider simulators share: {@link io.github.delayclose.simulator.support.LoopbackServer},
- * {@link io.github.delayclose.simulator.support.SimulatedAnswer}, {@link io.github.delayclose.simulator.support.JsonText} and
+ * {@link io.github.delayclose.simulator.support.SimulatedAnswer}, {@link io.github.delayclose.simulator.support.JsonText}, {@link io.github.delayclose.simulator.support.CallLog} and
  * {@link io.github.delayclose.simulator.support.TestKeyPair}.
  */
 @NullMarked

@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.github.delayclose.simulator.support.CallLog;
 import io.github.delayclose.simulator.support.JsonText;
 import io.github.delayclose.simulator.support.LoopbackServer;
 import io.github.delayclose.simulator.support.SimulatedAnswer;
@@ -79,7 +78,7 @@ public final class WxPayV3Simulator {
 
     private final Queue<Duration> delays = new ConcurrentLinkedQueue<>();
 
-    private final List<SimulatedCall> calls = Collections.synchronizedList(new ArrayList<>());
+    private final CallLog calls = new CallLog();
 
     private final AtomicLong sequence = new AtomicLong();
 
@@ -140,11 +139,9 @@ public final class WxPayV3Simulator {
         return Optional.ofNullable(orders.get(outTradeNo));
     }
 
-    /** Every call received on the API, oldest first. */
+    /** The calls received on the API, oldest first (the last 10,000). */
     public List<SimulatedCall> calls() {
-        synchronized (calls) {
-            return List.copyOf(calls);
-        }
+        return calls.all();
     }
 
     // ---------------------------------------------------------------- faults
