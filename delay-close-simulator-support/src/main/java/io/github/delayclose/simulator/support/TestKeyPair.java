@@ -33,6 +33,11 @@ public final class TestKeyPair {
         }
     }
 
+    /** A key pair made elsewhere, e.g. with a {@link TestCertificate}. */
+    public static TestKeyPair of(KeyPair keys) {
+        return new TestKeyPair(keys);
+    }
+
     /** The private key. */
     public PrivateKey privateKey() {
         return keys.getPrivate();

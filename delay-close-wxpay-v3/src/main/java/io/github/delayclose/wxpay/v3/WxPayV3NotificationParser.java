@@ -50,7 +50,7 @@ public final class WxPayV3NotificationParser {
 
     WxPayV3NotificationParser(WxPayV3Settings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.parser = new NotificationParser(settings.config());
+        this.parser = new NotificationParser(settings.notificationConfig());
         this.clock = Objects.requireNonNull(clock, "clock");
         this.mapping = new WxPayV3TransactionMapping(settings, clock);
     }

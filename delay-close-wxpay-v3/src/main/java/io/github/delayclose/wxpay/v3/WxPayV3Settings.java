@@ -5,7 +5,12 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import com.wechat.pay.java.core.AbstractRSAConfigBuilder;
+import com.wechat.pay.java.core.Config;
+import com.wechat.pay.java.core.RSAConfig;
 import com.wechat.pay.java.core.RSAPublicKeyConfig;
+import com.wechat.pay.java.core.notification.NotificationConfig;
+import com.wechat.pay.java.core.notification.RSANotificationConfig;
 import io.github.delayclose.providerhttp.ProviderHttpSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -14,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * on construction: the keys are parsed, so a wrong key fails start-up with a message naming it.
  * {@code null} for an optional component means its default.
  *
- * <p>Answers and notifications are verified with the WeChat Pay public key ("微信支付公钥", with its
- * id {@code PUB_KEY_ID_…}), which WeChat Pay gives every new merchant; keys are given as PEM text
- * or bare base64.
+ * <p>Answers and notifications are verified with either the WeChat Pay public key ("微信支付公钥", with
+ * its id {@code PUB_KEY_ID_…}), which WeChat Pay gives every new merchant, or a WeChat Pay platform
+ * certificate ("平台证书"), which older merchants have: set one of the two. Keys are given as PEM
+ * text or bare base64, certificates as PEM.
  *
  * @param appId the {@code appid} orders are made for (required)
  * @param mchId the merchant id, {@code mchid} (required)
@@ -25,17 +31,20 @@ import org.jspecify.annotations.Nullable;
  *     (required); never shown by {@link #toString()}
  * @param apiV3Key the API v3 key ("APIv3密钥", 32 characters), which decrypts notifications (required);
  *     never shown
- * @param wechatPayPublicKeyId the id of WeChat Pay's public key, {@code PUB_KEY_ID_…} (required)
+ * @param wechatPayPublicKeyId the id of WeChat Pay's public key, {@code PUB_KEY_ID_…}; with {@code wechatPayPublicKey}
  * @param wechatPayPublicKey WeChat Pay's public key ({@code pub_key.pem}), which verifies answers and
- *     notifications (required)
+ *     notifications; or {@code null} with a platform certificate
+ * @param wechatPayCertificate a WeChat Pay platform certificate, PEM, which verifies answers and
+ *     notifications whose {@code Wechatpay-Serial} is its serial number; or {@code null} with a public key
  * @param baseUrl where the API lives; default {@value #DEFAULT_BASE_URL}; point it at a simulator in tests
  * @param connectTimeout how long to wait for a connection; default 6 seconds
  * @param callTimeout the deadline of a whole call, answer included; default 8 seconds
  * @param maxAnswerBytes the largest answer accepted, 1 KB to 1 MB; default 64 KB
  */
 public record WxPayV3Settings(String appId, String mchId, String merchantSerialNumber, String privateKey,
-        String apiV3Key, String wechatPayPublicKeyId, String wechatPayPublicKey, String baseUrl,
-        Duration connectTimeout, Duration callTimeout, Integer maxAnswerBytes) {
+        String apiV3Key, @Nullable String wechatPayPublicKeyId, @Nullable String wechatPayPublicKey,
+        @Nullable String wechatPayCertificate, String baseUrl, Duration connectTimeout, Duration callTimeout,
+        Integer maxAnswerBytes) {
 
     /** WeChat Pay's production endpoint. */
     public static final String DEFAULT_BASE_URL = "https://api.mch.weixin.qq.com";
@@ -56,8 +65,9 @@ public record WxPayV3Settings(String appId, String mchId, String merchantSerialN
     public static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
     public WxPayV3Settings(String appId, String mchId, String merchantSerialNumber, String privateKey, String apiV3Key,
-            String wechatPayPublicKeyId, String wechatPayPublicKey, @Nullable String baseUrl,
-            @Nullable Duration connectTimeout, @Nullable Duration callTimeout, @Nullable Integer maxAnswerBytes) {
+            @Nullable String wechatPayPublicKeyId, @Nullable String wechatPayPublicKey,
+            @Nullable String wechatPayCertificate, @Nullable String baseUrl, @Nullable Duration connectTimeout,
+            @Nullable Duration callTimeout, @Nullable Integer maxAnswerBytes) {
         this.appId = text(appId, "appId");
         this.mchId = text(mchId, "mchId");
         this.merchantSerialNumber = text(merchantSerialNumber, "merchantSerialNumber");
@@ -66,8 +76,15 @@ public record WxPayV3Settings(String appId, String mchId, String merchantSerialN
             throw new IllegalArgumentException("WeChat Pay v3 apiV3Key must be the 32-character API v3 key");
         }
         this.apiV3Key = apiV3Key;
-        this.wechatPayPublicKeyId = text(wechatPayPublicKeyId, "wechatPayPublicKeyId");
-        this.wechatPayPublicKey = text(wechatPayPublicKey, "wechatPayPublicKey");
+        boolean publicKey = wechatPayPublicKey != null && !wechatPayPublicKey.isBlank();
+        boolean certificate = wechatPayCertificate != null && !wechatPayCertificate.isBlank();
+        if (publicKey == certificate) {
+            throw new IllegalArgumentException("WeChat Pay v3 needs exactly one way to verify WeChat Pay's signatures: "
+                    + "wechatPayPublicKey with wechatPayPublicKeyId, or wechatPayCertificate");
+        }
+        this.wechatPayPublicKeyId = publicKey ? text(wechatPayPublicKeyId, "wechatPayPublicKeyId") : null;
+        this.wechatPayPublicKey = publicKey ? wechatPayPublicKey.strip() : null;
+        this.wechatPayCertificate = certificate ? wechatPayCertificate.strip() : null;
         this.baseUrl = checkBaseUrl(baseUrl == null ? DEFAULT_BASE_URL : baseUrl);
         this.connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         this.callTimeout = callTimeout == null ? DEFAULT_CALL_TIMEOUT : callTimeout;
@@ -77,26 +94,34 @@ public record WxPayV3Settings(String appId, String mchId, String merchantSerialN
                     + " and " + MAX_ANSWER_BYTES + ", was " + this.maxAnswerBytes);
         }
         httpSettings();
-        config(); // parses both keys now rather than at the first call
+        config(); // parses the keys and certificate now rather than at the first call
+        notificationConfig();
     }
 
     /** Settings with every optional component at its default. */
     public static WxPayV3Settings of(String appId, String mchId, String merchantSerialNumber, String privateKey,
             String apiV3Key, String wechatPayPublicKeyId, String wechatPayPublicKey) {
         return new WxPayV3Settings(appId, mchId, merchantSerialNumber, privateKey, apiV3Key, wechatPayPublicKeyId,
-                wechatPayPublicKey, null, null, null, null);
+                wechatPayPublicKey, null, null, null, null, null);
+    }
+
+    /** Settings that verify WeChat Pay's signatures with a platform certificate, the rest at defaults. */
+    public static WxPayV3Settings withCertificate(String appId, String mchId, String merchantSerialNumber,
+            String privateKey, String apiV3Key, String wechatPayCertificate) {
+        return new WxPayV3Settings(appId, mchId, merchantSerialNumber, privateKey, apiV3Key, null, null,
+                wechatPayCertificate, null, null, null, null);
     }
 
     /** The same settings with another base URL, e.g. a simulator's. */
     public WxPayV3Settings withBaseUrl(String baseUrl) {
         return new WxPayV3Settings(appId, mchId, merchantSerialNumber, privateKey, apiV3Key, wechatPayPublicKeyId,
-                wechatPayPublicKey, baseUrl, connectTimeout, callTimeout, maxAnswerBytes);
+                wechatPayPublicKey, wechatPayCertificate, baseUrl, connectTimeout, callTimeout, maxAnswerBytes);
     }
 
     /** The same settings with another call timeout. */
     public WxPayV3Settings withCallTimeout(Duration callTimeout) {
         return new WxPayV3Settings(appId, mchId, merchantSerialNumber, privateKey, apiV3Key, wechatPayPublicKeyId,
-                wechatPayPublicKey, baseUrl, connectTimeout, callTimeout, maxAnswerBytes);
+                wechatPayPublicKey, wechatPayCertificate, baseUrl, connectTimeout, callTimeout, maxAnswerBytes);
     }
 
     /** The limits of the gateway's HTTP calls. */
@@ -109,17 +134,38 @@ public record WxPayV3Settings(String appId, String mchId, String merchantSerialN
         }
     }
 
-    /** wechatpay-java's configuration: signer, verifier and notification cipher. */
-    RSAPublicKeyConfig config() {
-        RSAPublicKeyConfig.Builder builder = new RSAPublicKeyConfig.Builder().merchantId(mchId)
-                .merchantSerialNumber(merchantSerialNumber).apiV3Key(apiV3Key).publicKeyId(wechatPayPublicKeyId);
+    /** wechatpay-java's configuration of requests: signer and answer verifier. */
+    Config config() {
+        if (wechatPayPublicKey != null) {
+            return publicKeyConfig();
+        }
+        RSAConfig.Builder builder = new RSAConfig.Builder().merchantId(mchId).merchantSerialNumber(merchantSerialNumber);
+        privateKey(builder);
         try {
-            builder.privateKey(privateKey);
+            return builder.wechatPayCertificates(wechatPayCertificate).build();
         }
         catch (RuntimeException ex) {
-            throw new IllegalArgumentException("WeChat Pay v3 privateKey is not an RSA private key in PKCS#8 PEM "
-                    + "(apiclient_key.pem)");
+            throw badCertificate();
         }
+    }
+
+    /** wechatpay-java's configuration of notifications: verifier and AES-GCM cipher. */
+    NotificationConfig notificationConfig() {
+        if (wechatPayPublicKey != null) {
+            return publicKeyConfig();
+        }
+        try {
+            return new RSANotificationConfig.Builder().certificates(wechatPayCertificate).apiV3Key(apiV3Key).build();
+        }
+        catch (RuntimeException ex) {
+            throw badCertificate();
+        }
+    }
+
+    private RSAPublicKeyConfig publicKeyConfig() {
+        RSAPublicKeyConfig.Builder builder = new RSAPublicKeyConfig.Builder().merchantId(mchId)
+                .merchantSerialNumber(merchantSerialNumber).apiV3Key(apiV3Key).publicKeyId(wechatPayPublicKeyId);
+        privateKey(builder);
         try {
             builder.publicKey(wechatPayPublicKey);
         }
@@ -130,10 +176,26 @@ public record WxPayV3Settings(String appId, String mchId, String merchantSerialN
         return builder.build();
     }
 
+    private void privateKey(AbstractRSAConfigBuilder<?> builder) {
+        try {
+            builder.privateKey(privateKey);
+        }
+        catch (RuntimeException ex) {
+            throw new IllegalArgumentException("WeChat Pay v3 privateKey is not an RSA private key in PKCS#8 PEM "
+                    + "(apiclient_key.pem)");
+        }
+    }
+
+    private static IllegalArgumentException badCertificate() {
+        return new IllegalArgumentException("WeChat Pay v3 wechatPayCertificate is not an X.509 certificate in PEM "
+                + "(the platform certificate, wechatpay_<serial>.pem)");
+    }
+
     @Override
     public String toString() {
         return "WxPayV3Settings[appId=" + appId + ", mchId=" + mchId + ", merchantSerialNumber=" + merchantSerialNumber
-                + ", privateKey=******, apiV3Key=******, wechatPayPublicKeyId=" + wechatPayPublicKeyId + ", baseUrl="
+                + ", privateKey=******, apiV3Key=******, wechatPayPublicKeyId=" + wechatPayPublicKeyId
+                + ", wechatPayCertificate=" + (wechatPayCertificate == null ? "none" : "set") + ", baseUrl="
                 + baseUrl + ", connectTimeout=" + connectTimeout + ", callTimeout=" + callTimeout + ", maxAnswerBytes="
                 + maxAnswerBytes + "]";
     }
