@@ -1,7 +1,7 @@
 // The demo page: polls the shop's JSON API every second. No framework, no build step.
 'use strict';
 
-const state = { simulator: false, timeoutSeconds: 60, orders: [], trades: {}, late: new Set(), lastRender: '', lastParked: '', skuCards: '' };
+const state = { simulator: false, alipay: false, alipayTrades: {}, timeoutSeconds: 60, orders: [], trades: {}, late: new Set(), lastRender: '', lastParked: '', skuCards: '' };
 
 const $ = (id) => document.getElementById(id);
 
@@ -80,7 +80,20 @@ function countdown(order) {
   return `${order.secondsLeft}s left<div class="bar ${urgent}"><div style="width:${percent.toFixed(1)}%"></div></div>`;
 }
 
+const CHANNELS = { wxpay: 'WeChat Pay', alipay: 'Alipay' };
+
+function channelName(channel) {
+  return channel ? (CHANNELS[channel] || channel) : '<span class="hint">not chosen</span>';
+}
+
+function alipayActions(order) {
+  const status = state.alipayTrades[order.id];
+  if (order.status !== 'UNPAID' || status !== 'WAIT_BUYER_PAY') return '';
+  return `<button data-act="alipay-pay" data-id="${escapeHtml(order.id)}" title="Alipay takes the money; its notification is lost, so the close at the deadline finds the payment">Pay with Alipay</button>`;
+}
+
 function actions(order) {
+  if (order.channel === 'alipay') return alipayActions(order);
   const trade = state.trades[order.id];
   if (!trade) {
     return ''; // created before the simulator (re)started: WeChat Pay (simulated) does not know it
@@ -112,9 +125,10 @@ function renderOrders() {
         <td class="order-id">${escapeHtml(order.id)}</td>
         <td class="items">${items}</td>
         <td class="num">${yuan(order.totalFee)}</td>
+        <td class="channel">${channelName(order.channel)}</td>
         <td class="countdown" data-countdown="${escapeHtml(order.id)}">${countdown(order)}</td>
         <td class="status"><span class="badge ${order.status}">${order.status}</span>${late}</td>
-        <td class="wx sim-only">${trade ? escapeHtml(trade.tradeState) : ''}</td>
+        <td class="wx sim-only">${order.channel === 'alipay' ? escapeHtml(state.alipayTrades[order.id] || '') : (trade ? escapeHtml(trade.tradeState) : '')}</td>
         <td class="tx">${escapeHtml(order.transactionId || '')}</td>
         <td class="sim-only"><div class="actions">${actions(order)}</div></td>
       </tr>`;
@@ -168,6 +182,10 @@ async function refresh() {
     ]);
     state.orders = orders;
     state.trades = Object.fromEntries(trades.map((trade) => [trade.orderId, trade]));
+    const alipayIds = orders.filter((o) => o.channel === 'alipay').map((o) => o.id);
+    state.alipayTrades = state.alipay && alipayIds.length
+      ? await api('GET', '/api/demo/alipay/trades?ids=' + alipayIds.map(encodeURIComponent).join(','))
+      : {};
     state.late = new Set(late.map((payment) => payment.orderId));
     renderSkus(skus);
     renderStats(ops);
@@ -178,7 +196,7 @@ async function refresh() {
     }
     // Re-draw the rows only when something besides the countdown changed, so that buttons
     // under the mouse are not replaced between mousedown and click.
-    const key = JSON.stringify([orders.map((o) => [o.id, o.status, o.transactionId, o.secondsLeft > 0, o.parkedReason]), trades, late]);
+    const key = JSON.stringify([orders.map((o) => [o.id, o.status, o.transactionId, o.secondsLeft > 0, o.parkedReason]), trades, state.alipayTrades, late]);
     if (key !== state.lastRender) {
       state.lastRender = key;
       renderOrders();
@@ -194,9 +212,16 @@ async function refresh() {
   }
 }
 
-async function createOrder(items) {
-  const order = await api('POST', '/api/orders', { items });
-  say(`Order ${order.id} created: ${yuan(order.totalFee)}, waiting for payment.`, true);
+function chosenChannel(random) {
+  if (!state.alipay) return null;
+  if (random) return ['wxpay', 'alipay', null][Math.floor(Math.random() * 3)];
+  return $('channel').value || null;
+}
+
+async function createOrder(items, random) {
+  const channel = chosenChannel(random);
+  const order = await api('POST', '/api/orders', channel ? { items, channel } : { items });
+  say(`Order ${order.id} created: ${yuan(order.totalFee)}, waiting for payment${channel ? ' with ' + CHANNELS[channel] : ''}.`, true);
   return order;
 }
 
@@ -229,7 +254,7 @@ document.addEventListener('click', (event) => {
       if (!available.length) throw new Error('Everything is sold out: wait for unpaid orders to close.');
       for (let i = 0; i < 3; i++) {
         const sku = available[Math.floor(Math.random() * available.length)];
-        await createOrder([{ skuId: sku.id, num: 1 + Math.floor(Math.random() * Math.min(2, sku.stock)) }]);
+        await createOrder([{ skuId: sku.id, num: 1 + Math.floor(Math.random() * Math.min(2, sku.stock)) }], true);
       }
       say('3 orders created: pay some, leave the others and watch them close.', true);
     });
@@ -245,6 +270,7 @@ document.addEventListener('click', (event) => {
       'pay-silent': [`/api/demo/orders/${id}/pay?notify=false`, 'paid, but the shop was not told: the close at the deadline will find the payment.'],
       'user-paying': [`/api/demo/orders/${id}/user-paying`, 'the payer is entering the password (USERPAYING): delay-close will ask again until it is paid or not.'],
       'late': [`/api/demo/orders/${id}/late-payment`, 'paid after the close: stays CLOSED, listed as a late payment.'],
+      'alipay-pay': [`/api/demo/orders/${id}/alipay-pay`, 'paid with Alipay, but the shop was not told: the close at the deadline will find the payment.'],
       'fail-until-parked': [`/api/demo/orders/${id}/fail-until-parked`, 'WeChat Pay fails every attempt to close it: after its retries delay-close parks it.'],
     };
     const [path, outcome] = paths[button.dataset.act];
@@ -259,11 +285,14 @@ async function start() {
   try {
     const demo = await api('GET', '/api/demo');
     state.simulator = demo.simulator;
+    state.alipay = !!demo.alipayGatewayUrl;
+    if (state.alipay) document.body.classList.add('alipay');
     state.timeoutSeconds = demo.timeoutSeconds;
     $('timeout').textContent = demo.timeoutSeconds;
     const mode = $('mode');
     if (demo.simulator) {
-      mode.textContent = `WeChat Pay: built-in simulator at ${demo.wxpayBaseUrl} (signed XML over HTTP)`;
+      mode.textContent = `WeChat Pay: built-in simulator at ${demo.wxpayBaseUrl} (signed XML over HTTP)`
+        + (state.alipay ? `; Alipay: built-in simulator at ${demo.alipayGatewayUrl} (RSA2-signed JSON)` : '');
     } else {
       mode.textContent = `WeChat Pay: ${demo.wxpayBaseUrl}. Simulator off, so the payment buttons are hidden.`;
       mode.classList.add('real');

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
+import io.github.delayclose.core.spi.ChannelPaymentGateway;
 import io.github.delayclose.jdbc.OrderStatusCodes;
+import io.github.delayclose.sample.simulator.AlipayDemo;
 import io.github.delayclose.sample.web.ApiException;
 import org.jspecify.annotations.Nullable;
 
@@ -38,8 +40,11 @@ public class OrderService {
 
     private final OrderStatusCodes codes = OrderStatusCodes.defaults();
 
+    private final @Nullable AlipayDemo alipay;
+
     OrderService(JdbcClient jdbc, OrderTimeoutScheduler scheduler, ObjectProvider<PaymentTrades> trades, OrderIds ids,
-            ShopQueries queries, DatetimeColumns times) {
+            ShopQueries queries, DatetimeColumns times, ObjectProvider<AlipayDemo> alipay) {
+        this.alipay = alipay.getIfAvailable();
         this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.trades = trades.getIfAvailable(() -> (orderId, totalFee) -> { });
@@ -56,6 +61,7 @@ public class OrderService {
      */
     @Transactional
     public OrderView create(CreateOrderRequest request) {
+        String channel = channel(request.channel());
         Map<String, Integer> wanted = unitsBySku(request);
         List<Line> lines = new ArrayList<>();
         for (Map.Entry<String, Integer> entry : wanted.entrySet()) {
@@ -73,9 +79,9 @@ public class OrderService {
         String orderId = ids.next();
         // In the zone of the JDBC OrderRepository, whose sweep compares create_time with its clock.
         LocalDateTime now = times.now();
-        jdbc.sql("INSERT INTO tb_order (id, order_status, pay_status, total_money, create_time, update_time) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(orderId, codes.unpaid(), codes.payStatusUnpaid(), totalFee, now, now)
+        jdbc.sql("INSERT INTO tb_order (id, order_status, pay_status, total_money, pay_channel, create_time, update_time) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(orderId, codes.unpaid(), codes.payStatusUnpaid(), totalFee, channel, now, now)
                 .update();
         int itemNo = 0;
         for (Line line : lines) {
@@ -97,10 +103,27 @@ public class OrderService {
                         + line.num + " wanted, " + left + " left");
             }
         }
-        trades.open(orderId, totalFee);
+        if (alipay != null && ChannelPaymentGateway.ALIPAY.equals(channel)) {
+            alipay.open(orderId, totalFee); // as if the payer scanned the Alipay code
+        }
+        else {
+            trades.open(orderId, totalFee);
+        }
         // Published after commit: a rolled-back order is never scheduled.
         scheduler.schedule(orderId);
         return queries.order(orderId).orElseThrow();
+    }
+
+    /** The request's channel, checked: one the shop takes, or {@code null} while not chosen. */
+    private @Nullable String channel(@Nullable String channel) {
+        if (channel == null || channel.isBlank()) {
+            return null;
+        }
+        if (ChannelPaymentGateway.WXPAY.equals(channel) || (alipay != null && ChannelPaymentGateway.ALIPAY.equals(channel))) {
+            return channel;
+        }
+        throw ApiException.badRequest("this shop takes channel wxpay" + (alipay != null ? " or alipay" : "")
+                + ", not '" + channel + "'");
     }
 
     /** The request's units per SKU (a SKU listed twice is added up), sorted by SKU id. */

@@ -1,5 +1,6 @@
 package io.github.delayclose.sample.simulator;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +31,11 @@ class DemoController {
 
     private final DelayCloseProperties delayClose;
 
+    private final ObjectProvider<AlipayDemo> alipay;
+
     DemoController(ObjectProvider<WxPaySimulatorControls> simulator, WxPayAccount account,
-            DelayCloseProperties delayClose) {
+            DelayCloseProperties delayClose, ObjectProvider<AlipayDemo> alipay) {
+        this.alipay = alipay;
         this.simulator = simulator;
         this.account = account;
         this.delayClose = delayClose;
@@ -41,11 +45,38 @@ class DemoController {
     @GetMapping
     Map<String, Object> settings() {
         WxPaySimulatorControls controls = simulator.getIfAvailable();
+        AlipayDemo alipayDemo = alipay.getIfAvailable();
         return Map.of(
                 "simulator", controls != null,
                 "wxpayBaseUrl", account.settings().baseUrl(),
                 "notifyUrl", controls != null ? controls.notifyUrl().toString() : "",
-                "timeoutSeconds", delayClose.timeout().toSeconds());
+                "timeoutSeconds", delayClose.timeout().toSeconds(),
+                "alipayGatewayUrl", alipayDemo != null ? alipayDemo.gatewayUrl() : "");
+    }
+
+    /** The trade status of each order at the demo's Alipay, for the orders it knows. */
+    @GetMapping("/alipay/trades")
+    Map<String, String> alipayTrades(@RequestParam List<String> ids) {
+        AlipayDemo alipayDemo = alipayDemo();
+        Map<String, String> trades = new LinkedHashMap<>();
+        ids.stream().limit(200).forEach(id -> {
+            String status = alipayDemo.tradeStatus(id);
+            if (!status.isEmpty()) {
+                trades.put(id, status);
+            }
+        });
+        return trades;
+    }
+
+    /** The payer pays with Alipay, and its notification is lost: delay-close finds the payment at the deadline. */
+    @PostMapping("/orders/{id}/alipay-pay")
+    Map<String, String> alipayPay(@PathVariable String id) {
+        try {
+            return Map.of("tradeStatus", alipayDemo().pay(id).name());
+        }
+        catch (IllegalArgumentException ex) {
+            throw ApiException.conflict(ex.getMessage());
+        }
     }
 
     @GetMapping("/wxpay/trades")
@@ -77,6 +108,14 @@ class DemoController {
     Map<String, String> systemErrorNext() {
         controls().systemErrorNext();
         return Map.of("result", "the next WeChat Pay call answers SYSTEMERROR");
+    }
+
+    private AlipayDemo alipayDemo() {
+        AlipayDemo alipayDemo = alipay.getIfAvailable();
+        if (alipayDemo == null) {
+            throw ApiException.conflict("The demo's Alipay is off: start the shop with ALIPAY_SIMULATOR=true");
+        }
+        return alipayDemo;
     }
 
     private WxPaySimulatorControls controls() {
