@@ -21,7 +21,7 @@ class AlipayChannelIT extends SampleAppIntegrationTest {
         String sku = newSku(10, 1_000);
         String paid = createOrder(sku, 1, "alipay");
         String unpaid = createOrder(sku, 2, "alipay");
-        Response payment = post("/api/demo/orders/" + paid + "/alipay-pay", "");
+        Response payment = post("/api/demo/orders/" + paid + "/channel-pay", "");
         assertThat(payment.status()).as(payment.body()).isEqualTo(200);
 
         // No notification: the close at the deadline finds the payment at Alipay.
@@ -30,7 +30,7 @@ class AlipayChannelIT extends SampleAppIntegrationTest {
 
         assertThat(order(paid).get("channel").asString()).isEqualTo("alipay");
         assertThat(order(paid).get("transactionId").asString()).isNotBlank();
-        assertThat(alipay.tradeStatus(unpaid)).isEqualTo("TRADE_CLOSED");
+        assertThat(alipay.tradeState(unpaid)).isEqualTo("TRADE_CLOSED");
         assertThat(stock(sku)).isEqualTo(10 - 1);
         for (String orderId : new String[] { paid, unpaid }) {
             assertThat(simulator().order(orderId)).as("WeChat Pay never heard of " + orderId).isEmpty();
@@ -48,7 +48,7 @@ class AlipayChannelIT extends SampleAppIntegrationTest {
 
         assertThat(order(undecided).get("channel").isNull()).isTrue();
         assertThat(simulator().order(undecided).orElseThrow().tradeState()).isEqualTo(SimulatedTradeState.CLOSED);
-        assertThat(alipay.tradeStatus(undecided)).as("Alipay does not know it").isEmpty();
+        assertThat(alipay.tradeState(undecided)).as("Alipay does not know it").isEmpty();
         assertThat(alipay.callsAbout(undecided)).as("but was asked").isPositive();
         assertThat(stock(sku)).isEqualTo(5);
     }

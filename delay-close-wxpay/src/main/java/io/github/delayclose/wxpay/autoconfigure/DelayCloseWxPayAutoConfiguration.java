@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Bean;
  * The WeChat Pay v2 {@link PaymentGateway}, when {@code delay-close.wxpay.api-key} is set and the
  * application defines no gateway of its own. Gateways that serve a channel
  * ({@link ChannelPaymentGateway}, like the Alipay one) do not make it back off: with several, each
- * order is checked on its own channel.
+ * order is checked on its own channel. {@code delay-close.wxpay.enabled=false} leaves the gateway out
+ * while its properties stay bound (for a notification endpoint, say).
  */
 @AutoConfiguration(before = DelayCloseAutoConfiguration.class)
 @ConditionalOnClass(WxPayPaymentGateway.class)
@@ -30,6 +31,7 @@ public class DelayCloseWxPayAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(WxPayPaymentGateway.class)
+    @ConditionalOnBooleanProperty(name = "delay-close.wxpay.enabled", matchIfMissing = true)
     WxPayPaymentGateway wxPayPaymentGateway(DelayCloseWxPayProperties wxPay, DelayCloseProperties properties) {
         // WeChat refuses to close an order within 5 minutes of its creation; a shorter payment
         // window would make every close fail and retry until the 5 minutes are up.

@@ -9,8 +9,9 @@ import java.util.TreeMap;
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
 import io.github.delayclose.core.spi.ChannelPaymentGateway;
 import io.github.delayclose.jdbc.OrderStatusCodes;
-import io.github.delayclose.sample.simulator.AlipayDemo;
+import io.github.delayclose.sample.simulator.DemoChannel;
 import io.github.delayclose.sample.web.ApiException;
+import io.github.delayclose.wxpay.WxPayPaymentGateway;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,11 +41,18 @@ public class OrderService {
 
     private final OrderStatusCodes codes = OrderStatusCodes.defaults();
 
-    private final @Nullable AlipayDemo alipay;
+    private final ObjectProvider<ChannelPaymentGateway> gateways;
+
+    private final ObjectProvider<DemoChannel> demoChannels;
+
+    private final ObjectProvider<WxPayPaymentGateway> wxPayV2;
 
     OrderService(JdbcClient jdbc, OrderTimeoutScheduler scheduler, ObjectProvider<PaymentTrades> trades, OrderIds ids,
-            ShopQueries queries, DatetimeColumns times, ObjectProvider<AlipayDemo> alipay) {
-        this.alipay = alipay.getIfAvailable();
+            ShopQueries queries, DatetimeColumns times, ObjectProvider<ChannelPaymentGateway> gateways,
+            ObjectProvider<DemoChannel> demoChannels, ObjectProvider<WxPayPaymentGateway> wxPayV2) {
+        this.gateways = gateways;
+        this.demoChannels = demoChannels;
+        this.wxPayV2 = wxPayV2;
         this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.trades = trades.getIfAvailable(() -> (orderId, totalFee) -> { });
@@ -103,8 +111,9 @@ public class OrderService {
                         + line.num + " wanted, " + left + " left");
             }
         }
-        if (alipay != null && ChannelPaymentGateway.ALIPAY.equals(channel)) {
-            alipay.open(orderId, totalFee); // as if the payer scanned the Alipay code
+        DemoChannel simulated = demoChannelFor(channel);
+        if (simulated != null) {
+            simulated.open(orderId, totalFee); // as if the payer scanned the code
         }
         else {
             trades.open(orderId, totalFee);
@@ -114,16 +123,29 @@ public class OrderService {
         return queries.order(orderId).orElseThrow();
     }
 
-    /** The request's channel, checked: one the shop takes, or {@code null} while not chosen. */
+    /** The request's channel, checked: one the shop has a gateway for, or {@code null} while not chosen. */
     private @Nullable String channel(@Nullable String channel) {
         if (channel == null || channel.isBlank()) {
             return null;
         }
-        if (ChannelPaymentGateway.WXPAY.equals(channel) || (alipay != null && ChannelPaymentGateway.ALIPAY.equals(channel))) {
-            return channel;
+        List<String> taken = gateways.orderedStream().map(ChannelPaymentGateway::channel).toList();
+        if (!taken.contains(channel)) {
+            throw ApiException.badRequest("this shop takes " + taken + ", not '" + channel + "'");
         }
-        throw ApiException.badRequest("this shop takes channel wxpay" + (alipay != null ? " or alipay" : "")
-                + ", not '" + channel + "'");
+        return channel;
+    }
+
+    /**
+     * Where the demo opens an order's trade: the simulated channel it was paid through, or for an order
+     * without one, WeChat Pay v2's simulator if that gateway is on and the first simulated channel if not;
+     * {@code null} for WeChat Pay v2's.
+     */
+    private @Nullable DemoChannel demoChannelFor(@Nullable String channel) {
+        List<DemoChannel> simulated = demoChannels.orderedStream().toList();
+        if (channel == null) {
+            return wxPayV2.getIfAvailable() != null || simulated.isEmpty() ? null : simulated.get(0);
+        }
+        return simulated.stream().filter(demo -> demo.channel().equals(channel)).findFirst().orElse(null);
     }
 
     /** The request's units per SKU (a SKU listed twice is added up), sorted by SKU id. */

@@ -6,14 +6,13 @@ import io.github.delayclose.alipay.AlipayPaymentGateway;
 import io.github.delayclose.alipay.AlipaySettings;
 import io.github.delayclose.alipay.simulator.AlipaySimulator;
 import io.github.delayclose.alipay.simulator.AlipaySimulatorServer;
-import io.github.delayclose.alipay.simulator.AlipayTradeStatus;
 import io.github.delayclose.simulator.support.TestKeyPair;
 
 /**
  * The demo's Alipay: a simulator on 127.0.0.1 with key pairs made at start-up (no key is stored
  * anywhere), and the gateway delay-close uses to talk to it.
  */
-public final class AlipayDemo implements AutoCloseable {
+public final class AlipayDemo implements DemoChannel, AutoCloseable {
 
     static final String APP_ID = "2021000000000000";
 
@@ -34,12 +33,24 @@ public final class AlipayDemo implements AutoCloseable {
         return gateway;
     }
 
+    @Override
+    public String channel() {
+        return gateway.channel();
+    }
+
+    @Override
+    public String label() {
+        return "Alipay";
+    }
+
     /** Where the simulated Alipay listens. */
-    public String gatewayUrl() {
+    @Override
+    public String url() {
         return server.gatewayUrl();
     }
 
     /** The payer scanned the order's code: Alipay knows the trade, waiting for payment. */
+    @Override
     public void open(String orderId, long totalFen) {
         server.simulator().createOrder(orderId, totalFen);
     }
@@ -50,15 +61,17 @@ public final class AlipayDemo implements AutoCloseable {
      *
      * @return the trade's status afterwards
      */
-    public AlipayTradeStatus pay(String orderId) {
+    @Override
+    public String pay(String orderId) {
         if (server.simulator().order(orderId).isEmpty()) {
             throw new IllegalArgumentException("Alipay does not know order " + orderId);
         }
-        return server.simulator().pay(orderId).status();
+        return server.simulator().pay(orderId).status().name();
     }
 
     /** The order's trade status at Alipay, if Alipay knows it. */
-    public String tradeStatus(String orderId) {
+    @Override
+    public String tradeState(String orderId) {
         return server.simulator().order(orderId).map(order -> order.status().name()).orElse("");
     }
 

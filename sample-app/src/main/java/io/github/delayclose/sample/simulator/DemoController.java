@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.delayclose.autoconfigure.DelayCloseProperties;
+import io.github.delayclose.core.spi.ChannelPaymentGateway;
 import io.github.delayclose.sample.payment.WxPayAccount;
 import io.github.delayclose.sample.web.ApiException;
 
@@ -31,11 +32,15 @@ class DemoController {
 
     private final DelayCloseProperties delayClose;
 
-    private final ObjectProvider<AlipayDemo> alipay;
+    private final ObjectProvider<DemoChannel> demoChannels;
+
+    private final ObjectProvider<ChannelPaymentGateway> gateways;
 
     DemoController(ObjectProvider<WxPaySimulatorControls> simulator, WxPayAccount account,
-            DelayCloseProperties delayClose, ObjectProvider<AlipayDemo> alipay) {
-        this.alipay = alipay;
+            DelayCloseProperties delayClose, ObjectProvider<DemoChannel> demoChannels,
+            ObjectProvider<ChannelPaymentGateway> gateways) {
+        this.demoChannels = demoChannels;
+        this.gateways = gateways;
         this.simulator = simulator;
         this.account = account;
         this.delayClose = delayClose;
@@ -45,38 +50,36 @@ class DemoController {
     @GetMapping
     Map<String, Object> settings() {
         WxPaySimulatorControls controls = simulator.getIfAvailable();
-        AlipayDemo alipayDemo = alipay.getIfAvailable();
         return Map.of(
                 "simulator", controls != null,
                 "wxpayBaseUrl", account.settings().baseUrl(),
                 "notifyUrl", controls != null ? controls.notifyUrl().toString() : "",
                 "timeoutSeconds", delayClose.timeout().toSeconds(),
-                "alipayGatewayUrl", alipayDemo != null ? alipayDemo.gatewayUrl() : "");
+                "channels", gateways.orderedStream().map(ChannelPaymentGateway::channel).toList(),
+                "simulatedChannels", demoChannels.orderedStream()
+                        .map(demo -> Map.of("channel", demo.channel(), "label", demo.label(), "url", demo.url()))
+                        .toList());
     }
 
-    /** The trade status of each order at the demo's Alipay, for the orders it knows. */
-    @GetMapping("/alipay/trades")
-    Map<String, String> alipayTrades(@RequestParam List<String> ids) {
-        AlipayDemo alipayDemo = alipayDemo();
+    /** Each order's trade state at the simulated channels (Alipay, WeChat Pay v3), for the orders one of them knows. */
+    @GetMapping("/channel-trades")
+    Map<String, String> channelTrades(@RequestParam List<String> ids) {
+        List<DemoChannel> simulated = demoChannels.orderedStream().toList();
         Map<String, String> trades = new LinkedHashMap<>();
-        ids.stream().limit(200).forEach(id -> {
-            String status = alipayDemo.tradeStatus(id);
-            if (!status.isEmpty()) {
-                trades.put(id, status);
-            }
-        });
+        ids.stream().limit(200).forEach(id -> simulated.stream().map(demo -> demo.tradeState(id))
+                .filter(state -> !state.isEmpty()).findFirst().ifPresent(state -> trades.put(id, state)));
         return trades;
     }
 
-    /** The payer pays with Alipay, and its notification is lost: delay-close finds the payment at the deadline. */
-    @PostMapping("/orders/{id}/alipay-pay")
-    Map<String, String> alipayPay(@PathVariable String id) {
-        try {
-            return Map.of("tradeStatus", alipayDemo().pay(id).name());
-        }
-        catch (IllegalArgumentException ex) {
-            throw ApiException.conflict(ex.getMessage());
-        }
+    /**
+     * The payer pays at the simulated channel that knows the order, and its notification is lost:
+     * delay-close finds the payment at the deadline.
+     */
+    @PostMapping("/orders/{id}/channel-pay")
+    Map<String, String> channelPay(@PathVariable String id) {
+        DemoChannel knows = demoChannels.orderedStream().filter(demo -> !demo.tradeState(id).isEmpty()).findFirst()
+                .orElseThrow(() -> ApiException.conflict("no simulated channel (Alipay, WeChat Pay v3) knows order " + id));
+        return Map.of("tradeState", knows.pay(id));
     }
 
     @GetMapping("/wxpay/trades")
@@ -108,14 +111,6 @@ class DemoController {
     Map<String, String> systemErrorNext() {
         controls().systemErrorNext();
         return Map.of("result", "the next WeChat Pay call answers SYSTEMERROR");
-    }
-
-    private AlipayDemo alipayDemo() {
-        AlipayDemo alipayDemo = alipay.getIfAvailable();
-        if (alipayDemo == null) {
-            throw ApiException.conflict("The demo's Alipay is off: start the shop with ALIPAY_SIMULATOR=true");
-        }
-        return alipayDemo;
     }
 
     private WxPaySimulatorControls controls() {
