@@ -298,8 +298,8 @@ async function start() {
     state.timeoutSeconds = demo.timeoutSeconds;
     $('timeout').textContent = demo.timeoutSeconds;
     const mode = $('mode');
-    if (demo.simulator) {
-      mode.textContent = (state.channels.includes('wxpay') && !state.simulatedChannels.some((c) => c.channel === 'wxpay')
+    if (demo.simulator || state.simulatedChannels.length) {
+      mode.textContent = (demo.simulator && state.channels.includes('wxpay') && !state.simulatedChannels.some((c) => c.channel === 'wxpay')
         ? `WeChat Pay: built-in simulator at ${demo.wxpayBaseUrl} (signed XML over HTTP)` : '')
         + state.simulatedChannels.map((c) => `; ${c.label}: built-in simulator at ${c.url}`).join('');
       mode.textContent = mode.textContent.replace(/^; /, '');
