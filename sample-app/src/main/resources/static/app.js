@@ -1,7 +1,7 @@
 // The demo page: polls the shop's JSON API every second. No framework, no build step.
 'use strict';
 
-const state = { simulator: false, timeoutSeconds: 60, orders: [], trades: {}, late: new Set(), lastRender: '', lastParked: '', skuCards: '' };
+const state = { simulator: false, channels: [], simulatedChannels: [], channelTrades: {}, timeoutSeconds: 60, orders: [], trades: {}, late: new Set(), lastRender: '', lastParked: '', skuCards: '' };
 
 const $ = (id) => document.getElementById(id);
 
@@ -80,7 +80,21 @@ function countdown(order) {
   return `${order.secondsLeft}s left<div class="bar ${urgent}"><div style="width:${percent.toFixed(1)}%"></div></div>`;
 }
 
+const CHANNELS = { wxpay: 'WeChat Pay', alipay: 'Alipay' };
+
+function channelName(channel) {
+  return channel ? (CHANNELS[channel] || channel) : '<span class="hint">not chosen</span>';
+}
+
+// Orders a simulated channel (Alipay, WeChat Pay v3) knows: one button, a payment whose notification is lost.
+function channelActions(order) {
+  const tradeState = state.channelTrades[order.id];
+  if (order.status !== 'UNPAID' || (tradeState !== 'WAIT_BUYER_PAY' && tradeState !== 'NOTPAY')) return '';
+  return `<button data-act="channel-pay" data-id="${escapeHtml(order.id)}" title="The provider takes the money; its notification is lost, so the close at the deadline finds the payment">Pay</button>`;
+}
+
 function actions(order) {
+  if (state.channelTrades[order.id]) return channelActions(order);
   const trade = state.trades[order.id];
   if (!trade) {
     return ''; // created before the simulator (re)started: WeChat Pay (simulated) does not know it
@@ -112,9 +126,10 @@ function renderOrders() {
         <td class="order-id">${escapeHtml(order.id)}</td>
         <td class="items">${items}</td>
         <td class="num">${yuan(order.totalFee)}</td>
+        <td class="channel">${channelName(order.channel)}</td>
         <td class="countdown" data-countdown="${escapeHtml(order.id)}">${countdown(order)}</td>
         <td class="status"><span class="badge ${order.status}">${order.status}</span>${late}</td>
-        <td class="wx sim-only">${trade ? escapeHtml(trade.tradeState) : ''}</td>
+        <td class="wx sim-only">${escapeHtml(state.channelTrades[order.id] || (trade ? trade.tradeState : ''))}</td>
         <td class="tx">${escapeHtml(order.transactionId || '')}</td>
         <td class="sim-only"><div class="actions">${actions(order)}</div></td>
       </tr>`;
@@ -168,6 +183,9 @@ async function refresh() {
     ]);
     state.orders = orders;
     state.trades = Object.fromEntries(trades.map((trade) => [trade.orderId, trade]));
+    state.channelTrades = state.simulatedChannels.length && orders.length
+      ? await api('GET', '/api/demo/channel-trades?ids=' + orders.map((o) => encodeURIComponent(o.id)).join(','))
+      : {};
     state.late = new Set(late.map((payment) => payment.orderId));
     renderSkus(skus);
     renderStats(ops);
@@ -178,7 +196,7 @@ async function refresh() {
     }
     // Re-draw the rows only when something besides the countdown changed, so that buttons
     // under the mouse are not replaced between mousedown and click.
-    const key = JSON.stringify([orders.map((o) => [o.id, o.status, o.transactionId, o.secondsLeft > 0, o.parkedReason]), trades, late]);
+    const key = JSON.stringify([orders.map((o) => [o.id, o.status, o.transactionId, o.secondsLeft > 0, o.parkedReason]), trades, state.channelTrades, late]);
     if (key !== state.lastRender) {
       state.lastRender = key;
       renderOrders();
@@ -194,9 +212,19 @@ async function refresh() {
   }
 }
 
-async function createOrder(items) {
-  const order = await api('POST', '/api/orders', { items });
-  say(`Order ${order.id} created: ${yuan(order.totalFee)}, waiting for payment.`, true);
+function chosenChannel(random) {
+  if (state.channels.length < 2) return null;
+  if (random) {
+    const choices = [...state.channels, null];
+    return choices[Math.floor(Math.random() * choices.length)];
+  }
+  return $('channel').value || null;
+}
+
+async function createOrder(items, random) {
+  const channel = chosenChannel(random);
+  const order = await api('POST', '/api/orders', channel ? { items, channel } : { items });
+  say(`Order ${order.id} created: ${yuan(order.totalFee)}, waiting for payment${channel ? ' with ' + (CHANNELS[channel] || channel) : ''}.`, true);
   return order;
 }
 
@@ -229,7 +257,7 @@ document.addEventListener('click', (event) => {
       if (!available.length) throw new Error('Everything is sold out: wait for unpaid orders to close.');
       for (let i = 0; i < 3; i++) {
         const sku = available[Math.floor(Math.random() * available.length)];
-        await createOrder([{ skuId: sku.id, num: 1 + Math.floor(Math.random() * Math.min(2, sku.stock)) }]);
+        await createOrder([{ skuId: sku.id, num: 1 + Math.floor(Math.random() * Math.min(2, sku.stock)) }], true);
       }
       say('3 orders created: pay some, leave the others and watch them close.', true);
     });
@@ -245,6 +273,7 @@ document.addEventListener('click', (event) => {
       'pay-silent': [`/api/demo/orders/${id}/pay?notify=false`, 'paid, but the shop was not told: the close at the deadline will find the payment.'],
       'user-paying': [`/api/demo/orders/${id}/user-paying`, 'the payer is entering the password (USERPAYING): delay-close will ask again until it is paid or not.'],
       'late': [`/api/demo/orders/${id}/late-payment`, 'paid after the close: stays CLOSED, listed as a late payment.'],
+      'channel-pay': [`/api/demo/orders/${id}/channel-pay`, 'paid, but the shop was not told: the close at the deadline will find the payment.'],
       'fail-until-parked': [`/api/demo/orders/${id}/fail-until-parked`, 'WeChat Pay fails every attempt to close it: after its retries delay-close parks it.'],
     };
     const [path, outcome] = paths[button.dataset.act];
@@ -259,11 +288,21 @@ async function start() {
   try {
     const demo = await api('GET', '/api/demo');
     state.simulator = demo.simulator;
+    state.channels = demo.channels;
+    state.simulatedChannels = demo.simulatedChannels;
+    if (state.channels.length > 1) {
+      document.body.classList.add('channels');
+      $('channel').insertAdjacentHTML('beforeend', state.channels
+        .map((channel) => `<option value="${escapeHtml(channel)}">${escapeHtml(CHANNELS[channel] || channel)}</option>`).join(''));
+    }
     state.timeoutSeconds = demo.timeoutSeconds;
     $('timeout').textContent = demo.timeoutSeconds;
     const mode = $('mode');
-    if (demo.simulator) {
-      mode.textContent = `WeChat Pay: built-in simulator at ${demo.wxpayBaseUrl} (signed XML over HTTP)`;
+    if (demo.simulator || state.simulatedChannels.length) {
+      mode.textContent = (demo.simulator && state.channels.includes('wxpay') && !state.simulatedChannels.some((c) => c.channel === 'wxpay')
+        ? `WeChat Pay: built-in simulator at ${demo.wxpayBaseUrl} (signed XML over HTTP)` : '')
+        + state.simulatedChannels.map((c) => `; ${c.label}: built-in simulator at ${c.url}`).join('');
+      mode.textContent = mode.textContent.replace(/^; /, '');
     } else {
       mode.textContent = `WeChat Pay: ${demo.wxpayBaseUrl}. Simulator off, so the payment buttons are hidden.`;
       mode.classList.add('real');

@@ -173,6 +173,12 @@ public final class JdbcOrderRepository implements OrderRepository {
                 .list();
     }
 
+    /** Whether the order table has a channel column ({@link OrderTable#channelColumn()}). */
+    @Override
+    public boolean storesChannels() {
+        return sql.channelIndex != 0;
+    }
+
     @Override
     public boolean storesDeadlines() {
         return sql.recordDeadline != null;

@@ -42,11 +42,11 @@ final class ExchangeOutcome {
                     .orElse("nowhere");
             outcome.completeExceptionally(new ProviderHttpException(Failure.REDIRECT_REFUSED, target(request)
                     + ": redirect refused (HTTP " + status + " to " + location + "); redirects are never followed",
-                    null, status, body));
+                    null, status, body, response.headers()));
         }
         else {
             outcome.completeExceptionally(new ProviderHttpException(Failure.HTTP_STATUS,
-                    target(request) + ": HTTP status " + status, null, status, body));
+                    target(request) + ": HTTP status " + status, null, status, body, response.headers()));
         }
     }
 

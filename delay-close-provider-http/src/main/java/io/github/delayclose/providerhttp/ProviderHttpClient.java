@@ -91,7 +91,8 @@ public final class ProviderHttpClient {
             if (ex.getCause() instanceof ProviderHttpException failure) {
                 // Rethrown from this thread, so the trace shows the caller as well.
                 throw new ProviderHttpException(failure.failure(), failure.getMessage(), failure,
-                        failure.status().orElse(-1), failure.answerBody().orElse(null));
+                        failure.status().orElse(-1), failure.answerBody().orElse(null),
+                        failure.answerHeaders().orElse(null));
             }
             throw new IllegalStateException("unexpected failure of " + ExchangeOutcome.target(request), ex.getCause());
         }

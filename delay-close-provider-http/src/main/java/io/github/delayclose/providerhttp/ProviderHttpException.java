@@ -1,5 +1,6 @@
 package io.github.delayclose.providerhttp;
 
+import java.net.http.HttpHeaders;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -42,15 +43,19 @@ public final class ProviderHttpException extends RuntimeException {
 
     private final String answerBody;
 
+    private final HttpHeaders answerHeaders;
+
     ProviderHttpException(Failure failure, String message, Throwable cause) {
-        this(failure, message, cause, -1, null);
+        this(failure, message, cause, -1, null, null);
     }
 
-    ProviderHttpException(Failure failure, String message, Throwable cause, int status, String answerBody) {
+    ProviderHttpException(Failure failure, String message, Throwable cause, int status, String answerBody,
+            HttpHeaders answerHeaders) {
         super(message, cause);
         this.failure = Objects.requireNonNull(failure, "failure");
         this.status = status;
         this.answerBody = answerBody;
+        this.answerHeaders = answerHeaders;
     }
 
     /** What went wrong. */
@@ -69,5 +74,13 @@ public final class ProviderHttpException extends RuntimeException {
      */
     public Optional<String> answerBody() {
         return Optional.ofNullable(answerBody);
+    }
+
+    /**
+     * The headers that came with an error status or a redirect: a provider that signs its error
+     * answers (WeChat Pay v3) puts the signature there.
+     */
+    public Optional<HttpHeaders> answerHeaders() {
+        return Optional.ofNullable(answerHeaders);
     }
 }

@@ -8,6 +8,7 @@ import io.github.delayclose.core.attempt.AttemptLedger;
 import io.github.delayclose.core.close.DatabaseGate;
 import io.github.delayclose.core.close.OrderCloser;
 import io.github.delayclose.core.gateway.ObservedPaymentGateway;
+import io.github.delayclose.core.gateway.RoutingPaymentGateway;
 import io.github.delayclose.core.gateway.ThrottledPaymentGateway;
 import io.github.delayclose.core.metrics.DelayCloseMetrics;
 import io.github.delayclose.core.payment.PaymentRecorder;
@@ -43,11 +44,18 @@ class ClosingConfiguration {
             @Qualifier(TRANSACTIONS) TransactionOperations transactions, DatabaseGate database,
             AttemptLedger attempts, DelayCloseProperties properties, DelayCloseMetrics metrics,
             ObjectProvider<ObservationRegistry> observations) {
-        // Timed inside the throttle: waiting for a turn is not the provider being slow.
-        PaymentGateway observed = new ObservedPaymentGateway(SpiBeans.paymentGateway(gateway), metrics,
-                observations.getIfUnique(() -> ObservationRegistry.NOOP));
-        PaymentGateway provider = ThrottledPaymentGateway.of(observed, properties.provider().toLimits());
-        return new OrderCloser(SpiBeans.orderRepository(orders), provider, SpiBeans.stockRestorer(stock), payments,
+        ObservationRegistry registry = observations.getIfUnique(() -> ObservationRegistry.NOOP);
+        // Each provider gets its own ceiling, and is timed inside it: waiting for a turn is not the
+        // provider being slow.
+        PaymentGateway provider = SpiBeans.paymentGateway(gateway, each -> ThrottledPaymentGateway.of(
+                new ObservedPaymentGateway(each, metrics, registry), properties.provider().toLimits()));
+        OrderRepository repository = SpiBeans.orderRepository(orders);
+        if (provider instanceof RoutingPaymentGateway routing && !repository.storesChannels()) {
+            log.warn("Payment gateways for " + routing.channels() + " but " + repository.getClass().getSimpleName()
+                    + " does not store each order's channel: every order is checked on every gateway. With "
+                    + "delay-close-jdbc, set delay-close.jdbc.order-table.channel-column.");
+        }
+        return new OrderCloser(repository, provider, SpiBeans.stockRestorer(stock), payments,
                 transactions, database, attempts, Clock.systemUTC());
     }
 

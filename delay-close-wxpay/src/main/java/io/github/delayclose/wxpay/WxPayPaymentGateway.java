@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.delayclose.core.spi.ChannelPaymentGateway;
 import io.github.delayclose.core.spi.OrderIdRules;
 import io.github.delayclose.core.spi.PaymentGateway;
 import io.github.delayclose.core.spi.PaymentGatewayException;
@@ -29,10 +30,12 @@ import io.github.delayclose.wxpay.protocol.WxPaySigner;
  *
  * <p>Order ids must be valid {@code out_trade_no} values ({@link #orderIdRules()}).
  *
+ * <p>Its channel is {@value ChannelPaymentGateway#WXPAY}, for shops that also take other channels.
+ *
  * <p>Thread-safe and stateless between calls. WeChat refuses to close an order in the first five
  * minutes after it was created; see {@link WxPayTimeoutCheck}.
  */
-public final class WxPayPaymentGateway implements PaymentGateway {
+public final class WxPayPaymentGateway implements ChannelPaymentGateway {
 
     private final WxPayTransport transport;
 
@@ -64,6 +67,11 @@ public final class WxPayPaymentGateway implements PaymentGateway {
     @Override
     public TradeCloseResult closeOrder(String orderId) {
         return mapping.closeOutcome(orderId, call("closeorder", orderId));
+    }
+
+    @Override
+    public String channel() {
+        return WXPAY;
     }
 
     /** WeChat Pay's rule for {@code out_trade_no}: 1 to 32 letters, digits or {@code _-|*@}. */

@@ -56,6 +56,8 @@ import static org.awaitility.Awaitility.await;
         "delay-close.listener.window=16",
         "management.endpoints.web.exposure.include=health,metrics,prometheus,delayclose",
         "demo.wxpay-simulator.enabled=true",
+        "demo.alipay.enabled=true",
+        "demo.alipay.port=0",
         "delay-close.wxpay.base-url=http://127.0.0.1:${demo.wxpay-simulator.port}" })
 @Import({ TestQueueCleanup.class, TestDatabase.class })
 abstract class SampleAppIntegrationTest {

@@ -113,19 +113,20 @@ public final class OrderCloser {
             return TimeoutResult.of(TimeoutOutcome.STALE_COPY, deadline);
         }
         String orderId = message.orderId();
-        TradeReport answer = queryProvider(orderId);
+        String channel = order.channel();
+        TradeReport answer = queryProvider(orderId, channel);
         return TimeoutResult.of(switch (CloseDecision.onTradeState(answer.state())) {
             case COMPENSATE_AS_PAID -> compensate(orderId, answer, order.amount());
-            case CLOSE_AT_PROVIDER -> closeAtProviderThenLocally(orderId, order.amount());
+            case CLOSE_AT_PROVIDER -> closeAtProviderThenLocally(orderId, channel, order.amount());
             case CLOSE_LOCALLY -> closeLocally(orderId, answer.state());
             case RECHECK_LATER -> TimeoutOutcome.STILL_PAYING;
         }, deadline); // the deadline tells how late the order closed
     }
 
-    private TimeoutOutcome closeAtProviderThenLocally(String orderId, @Nullable Long amount) {
+    private TimeoutOutcome closeAtProviderThenLocally(String orderId, @Nullable String channel, @Nullable Long amount) {
         TradeCloseResult outcome;
         try {
-            outcome = gateway.closeOrder(orderId);
+            outcome = gateway.closeOrder(orderId, channel);
         }
         catch (PaymentGatewayException ex) {
             throw providerFailure(orderId, "close", ex);
@@ -133,7 +134,7 @@ public final class OrderCloser {
         if (CloseDecision.onCloseAnswer(outcome) == CloseAnswerAction.REQUERY_AND_COMPENSATE) {
             // The payer paid between our query and our close: the provider refused to close, so
             // the payment is real. Ask again to learn its transaction id.
-            TradeReport requery = queryProvider(orderId);
+            TradeReport requery = queryProvider(orderId, channel);
             if (!requery.state().isPaid()) {
                 throw new CloseFailedException(FailureReason.PROVIDER_ERROR, "provider refused to close order "
                         + orderId + " as paid, but its trade state is " + requery.state());
@@ -178,9 +179,9 @@ public final class OrderCloser {
         };
     }
 
-    private TradeReport queryProvider(String orderId) {
+    private TradeReport queryProvider(String orderId, @Nullable String channel) {
         try {
-            return gateway.queryTrade(orderId);
+            return gateway.queryTrade(orderId, channel);
         }
         catch (PaymentGatewayException ex) {
             throw providerFailure(orderId, "query", ex);

@@ -45,6 +45,18 @@ public final class ObservedPaymentGateway implements PaymentGateway {
     }
 
     @Override
+    public TradeReport queryTrade(String orderId, @Nullable String channel) {
+        return observed("query", orderId, () -> delegate.queryTrade(orderId, channel), report -> report.state().name(),
+                (report, took) -> metrics.providerQueried(report == null ? null : report.state(), took));
+    }
+
+    @Override
+    public TradeCloseResult closeOrder(String orderId, @Nullable String channel) {
+        return observed("close", orderId, () -> delegate.closeOrder(orderId, channel), TradeCloseResult::name,
+                metrics::providerClosed);
+    }
+
+    @Override
     public OrderIdRules orderIdRules() {
         return delegate.orderIdRules();
     }

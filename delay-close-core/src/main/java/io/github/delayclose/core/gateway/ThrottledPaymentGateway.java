@@ -48,6 +48,16 @@ public final class ThrottledPaymentGateway implements PaymentGateway {
     }
 
     @Override
+    public TradeReport queryTrade(String orderId, @Nullable String channel) {
+        return throttled(() -> delegate.queryTrade(orderId, channel));
+    }
+
+    @Override
+    public TradeCloseResult closeOrder(String orderId, @Nullable String channel) {
+        return throttled(() -> delegate.closeOrder(orderId, channel));
+    }
+
+    @Override
     public OrderIdRules orderIdRules() {
         return delegate.orderIdRules();
     }

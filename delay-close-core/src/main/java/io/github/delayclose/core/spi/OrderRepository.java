@@ -65,6 +65,15 @@ public interface OrderRepository {
     }
 
     /**
+     * Whether {@link #findOrder} reports each order's payment channel ({@link OrderSnapshot#channel()}).
+     * With several payment gateways, it lets delay-close check an order only on the channel it was
+     * paid through; without it, every order is checked on every gateway, which costs a call to each.
+     */
+    default boolean storesChannels() {
+        return false;
+    }
+
+    /**
      * Whether {@link #findOverdueUnpaid} is implemented. The safety-net sweep needs it: without it, an
      * order whose delay message was lost (the broker was down when it was created) stays unpaid for
      * ever, so delay-close warns at start-up, and refuses to start if the sweep was enabled explicitly.

@@ -1,5 +1,7 @@
 package io.github.delayclose.core.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The payment provider, for the two calls that closing an order needs.
  *
@@ -29,6 +31,31 @@ public interface PaymentGateway {
      *     provider's own transient errors (WeChat Pay's {@code SYSTEMERROR})
      */
     TradeCloseResult closeOrder(String orderId);
+
+    /**
+     * Asks for the trade state of an order paid through {@code channel}. Only a gateway that serves
+     * several channels looks at it; by default it is {@link #queryTrade(String)}.
+     *
+     * @param orderId the shop's order id
+     * @param channel the order's payment channel as the repository stores it
+     *     ({@link OrderSnapshot#channel()}), or {@code null} when it is not known (yet)
+     * @throws PaymentGatewayException when no trustworthy answer was obtained
+     */
+    default TradeReport queryTrade(String orderId, @Nullable String channel) {
+        return queryTrade(orderId);
+    }
+
+    /**
+     * Closes the trade of an order paid through {@code channel}. Only a gateway that serves several
+     * channels looks at it; by default it is {@link #closeOrder(String)}.
+     *
+     * @param orderId the shop's order id
+     * @param channel the order's payment channel, or {@code null} when it is not known (yet)
+     * @throws PaymentGatewayException when no trustworthy answer was obtained
+     */
+    default TradeCloseResult closeOrder(String orderId, @Nullable String channel) {
+        return closeOrder(orderId);
+    }
 
     /**
      * The order ids this provider accepts. {@code schedule()} refuses any other id at once, so it

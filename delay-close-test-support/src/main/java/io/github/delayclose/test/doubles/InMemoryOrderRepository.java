@@ -34,6 +34,8 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     private final Map<String, StoredOrder> orders = new ConcurrentHashMap<>();
 
+    private final Map<String, String> channels = new ConcurrentHashMap<>();
+
     private final Clock clock;
 
     /** A repository whose {@link #create(String)} stamps orders with the system clock. */
@@ -94,6 +96,14 @@ public final class InMemoryOrderRepository implements OrderRepository {
         }
     }
 
+    /**
+     * The payer chose the order's payment channel (for example {@code alipay}), as a shop stores it
+     * at checkout; {@link #findOrder} reports it from then on.
+     */
+    public void choseChannel(String orderId, String channel) {
+        channels.put(Objects.requireNonNull(orderId, "orderId"), Objects.requireNonNull(channel, "channel"));
+    }
+
     /** The order's status, or {@code null} when there is no such order. */
     public @Nullable OrderStatus status(String orderId) {
         return findStatus(orderId).orElse(null);
@@ -116,7 +126,13 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     @Override
     public Optional<OrderSnapshot> findOrder(String orderId) {
-        return stored(orderId).map(order -> new OrderSnapshot(order.status(), order.deadline(), null, order.amount()));
+        return stored(orderId).map(order -> new OrderSnapshot(order.status(), order.deadline(), channels.get(orderId),
+                order.amount()));
+    }
+
+    @Override
+    public boolean storesChannels() {
+        return true;
     }
 
     @Override

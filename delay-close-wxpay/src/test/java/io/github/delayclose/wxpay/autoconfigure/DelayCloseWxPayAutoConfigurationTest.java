@@ -49,6 +49,14 @@ class DelayCloseWxPayAutoConfigurationTest {
     }
 
     @Test
+    void theGatewayCanBeSwitchedOffWhileItsPropertiesStayBound() {
+        runner.withPropertyValues(WXPAY).withPropertyValues("delay-close.wxpay.enabled=false").run(context -> {
+            assertThat(context).doesNotHaveBean(PaymentGateway.class);
+            assertThat(context).hasSingleBean(DelayCloseWxPayProperties.class);
+        });
+    }
+
+    @Test
     void unsetSettingsTakeTheGatewaysDefaults() {
         runner.withPropertyValues(WXPAY).run(context -> assertThat(context.getBean(DelayCloseWxPayProperties.class)
                 .toSettings()).isEqualTo(WxPaySettings.of("wx0000000000000001", "1900000109",

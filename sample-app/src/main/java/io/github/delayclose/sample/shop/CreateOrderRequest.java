@@ -8,8 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The body of {@code POST /api/orders}.
  *
  * @param items what to buy; at least one, at most {@value #MAX_ITEMS}
+ * @param channel how the payer pays: {@code wxpay}, {@code alipay} (when the demo's Alipay is on), or
+ *     {@code null} when not chosen yet
  */
-public record CreateOrderRequest(@Nullable List<@Nullable Item> items) {
+public record CreateOrderRequest(@Nullable List<@Nullable Item> items, @Nullable String channel) {
+
+    /** An order whose payment channel is not chosen yet. */
+    public CreateOrderRequest(@Nullable List<@Nullable Item> items) {
+        this(items, null);
+    }
 
     /** Most items (lines) in one order; a demo needs no more, and it bounds the work of one request. */
     public static final int MAX_ITEMS = 20;

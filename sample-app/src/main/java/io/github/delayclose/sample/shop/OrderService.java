@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
+import io.github.delayclose.core.spi.ChannelPaymentGateway;
 import io.github.delayclose.jdbc.OrderStatusCodes;
+import io.github.delayclose.sample.simulator.DemoChannel;
 import io.github.delayclose.sample.web.ApiException;
+import io.github.delayclose.wxpay.WxPayPaymentGateway;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,8 +41,18 @@ public class OrderService {
 
     private final OrderStatusCodes codes = OrderStatusCodes.defaults();
 
+    private final ObjectProvider<ChannelPaymentGateway> gateways;
+
+    private final ObjectProvider<DemoChannel> demoChannels;
+
+    private final ObjectProvider<WxPayPaymentGateway> wxPayV2;
+
     OrderService(JdbcClient jdbc, OrderTimeoutScheduler scheduler, ObjectProvider<PaymentTrades> trades, OrderIds ids,
-            ShopQueries queries, DatetimeColumns times) {
+            ShopQueries queries, DatetimeColumns times, ObjectProvider<ChannelPaymentGateway> gateways,
+            ObjectProvider<DemoChannel> demoChannels, ObjectProvider<WxPayPaymentGateway> wxPayV2) {
+        this.gateways = gateways;
+        this.demoChannels = demoChannels;
+        this.wxPayV2 = wxPayV2;
         this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.trades = trades.getIfAvailable(() -> (orderId, totalFee) -> { });
@@ -56,6 +69,7 @@ public class OrderService {
      */
     @Transactional
     public OrderView create(CreateOrderRequest request) {
+        String channel = channel(request.channel());
         Map<String, Integer> wanted = unitsBySku(request);
         List<Line> lines = new ArrayList<>();
         for (Map.Entry<String, Integer> entry : wanted.entrySet()) {
@@ -73,9 +87,9 @@ public class OrderService {
         String orderId = ids.next();
         // In the zone of the JDBC OrderRepository, whose sweep compares create_time with its clock.
         LocalDateTime now = times.now();
-        jdbc.sql("INSERT INTO tb_order (id, order_status, pay_status, total_money, create_time, update_time) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(orderId, codes.unpaid(), codes.payStatusUnpaid(), totalFee, now, now)
+        jdbc.sql("INSERT INTO tb_order (id, order_status, pay_status, total_money, pay_channel, create_time, update_time) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(orderId, codes.unpaid(), codes.payStatusUnpaid(), totalFee, channel, now, now)
                 .update();
         int itemNo = 0;
         for (Line line : lines) {
@@ -97,10 +111,41 @@ public class OrderService {
                         + line.num + " wanted, " + left + " left");
             }
         }
-        trades.open(orderId, totalFee);
+        DemoChannel simulated = demoChannelFor(channel);
+        if (simulated != null) {
+            simulated.open(orderId, totalFee); // as if the payer scanned the code
+        }
+        else {
+            trades.open(orderId, totalFee);
+        }
         // Published after commit: a rolled-back order is never scheduled.
         scheduler.schedule(orderId);
         return queries.order(orderId).orElseThrow();
+    }
+
+    /** The request's channel, checked: one the shop has a gateway for, or {@code null} while not chosen. */
+    private @Nullable String channel(@Nullable String channel) {
+        if (channel == null || channel.isBlank()) {
+            return null;
+        }
+        List<String> taken = gateways.orderedStream().map(ChannelPaymentGateway::channel).toList();
+        if (!taken.contains(channel)) {
+            throw ApiException.badRequest("this shop takes " + taken + ", not '" + channel + "'");
+        }
+        return channel;
+    }
+
+    /**
+     * Where the demo opens an order's trade: the simulated channel it was paid through, or for an order
+     * without one, WeChat Pay v2's simulator if that gateway is on and the first simulated channel if not;
+     * {@code null} for WeChat Pay v2's.
+     */
+    private @Nullable DemoChannel demoChannelFor(@Nullable String channel) {
+        List<DemoChannel> simulated = demoChannels.orderedStream().toList();
+        if (channel == null) {
+            return wxPayV2.getIfAvailable() != null || simulated.isEmpty() ? null : simulated.get(0);
+        }
+        return simulated.stream().filter(demo -> demo.channel().equals(channel)).findFirst().orElse(null);
     }
 
     /** The request's units per SKU (a SKU listed twice is added up), sorted by SKU id. */

@@ -20,10 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param paidAt when it was paid
  * @param closedAt when it was closed
  * @param parkedReason why delay-close parked its close, while it is parked (an operator replays or discards it)
+ * @param channel the payment channel ({@code wxpay}, {@code alipay}), or {@code null} while not chosen
  */
 public record OrderView(String id, OrderStatus status, long totalFee, List<Item> items, Instant createdAt,
         Instant deadline, long secondsLeft, @Nullable String transactionId, @Nullable Instant paidAt,
-        @Nullable Instant closedAt, @Nullable String parkedReason) {
+        @Nullable Instant closedAt, @Nullable String parkedReason, @Nullable String channel) {
 
     /**
      * @param skuId the SKU

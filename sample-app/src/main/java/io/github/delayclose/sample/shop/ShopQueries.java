@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 public class ShopQueries {
 
     private static final String ORDER_COLUMNS = "SELECT id, order_status, total_money, create_time, transaction_id, "
-            + "pay_time, close_time FROM tb_order ";
+            + "pay_time, close_time, pay_channel FROM tb_order ";
 
     private final JdbcClient jdbc;
 
@@ -107,7 +107,7 @@ public class ShopQueries {
             CloseAttempt attempt = closeState.get(row.id);
             String parkedReason = attempt != null && attempt.state() == AttemptState.PARKED ? attempt.reason() : null;
             return new OrderView(row.id, row.status, row.totalFee, List.copyOf(items.get(row.id)), row.createdAt,
-                    deadline, secondsLeft, row.transactionId, row.paidAt, row.closedAt, parkedReason);
+                    deadline, secondsLeft, row.transactionId, row.paidAt, row.closedAt, parkedReason, row.channel);
         }).toList();
     }
 
@@ -120,7 +120,7 @@ public class ShopQueries {
     private OrderRow orderRow(ResultSet rs, int row) throws SQLException {
         return new OrderRow(rs.getString("id"), status(rs.getString("order_status")), rs.getLong("total_money"),
                 times.readRequired(rs, "create_time"), rs.getString("transaction_id"), times.read(rs, "pay_time"),
-                times.read(rs, "close_time"));
+                times.read(rs, "close_time"), rs.getString("pay_channel"));
     }
 
     private OrderStatus status(String code) {
@@ -131,6 +131,7 @@ public class ShopQueries {
     }
 
     private record OrderRow(String id, OrderStatus status, long totalFee, Instant createdAt,
-            @Nullable String transactionId, @Nullable Instant paidAt, @Nullable Instant closedAt) {
+            @Nullable String transactionId, @Nullable Instant paidAt, @Nullable Instant closedAt,
+            @Nullable String channel) {
     }
 }

@@ -1,9 +1,11 @@
 package io.github.delayclose.sample.simulator;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.github.delayclose.autoconfigure.DelayCloseProperties;
+import io.github.delayclose.core.spi.ChannelPaymentGateway;
 import io.github.delayclose.sample.payment.WxPayAccount;
 import io.github.delayclose.sample.web.ApiException;
 
@@ -30,8 +32,15 @@ class DemoController {
 
     private final DelayCloseProperties delayClose;
 
+    private final ObjectProvider<DemoChannel> demoChannels;
+
+    private final ObjectProvider<ChannelPaymentGateway> gateways;
+
     DemoController(ObjectProvider<WxPaySimulatorControls> simulator, WxPayAccount account,
-            DelayCloseProperties delayClose) {
+            DelayCloseProperties delayClose, ObjectProvider<DemoChannel> demoChannels,
+            ObjectProvider<ChannelPaymentGateway> gateways) {
+        this.demoChannels = demoChannels;
+        this.gateways = gateways;
         this.simulator = simulator;
         this.account = account;
         this.delayClose = delayClose;
@@ -45,7 +54,32 @@ class DemoController {
                 "simulator", controls != null,
                 "wxpayBaseUrl", account.settings().baseUrl(),
                 "notifyUrl", controls != null ? controls.notifyUrl().toString() : "",
-                "timeoutSeconds", delayClose.timeout().toSeconds());
+                "timeoutSeconds", delayClose.timeout().toSeconds(),
+                "channels", gateways.orderedStream().map(ChannelPaymentGateway::channel).toList(),
+                "simulatedChannels", demoChannels.orderedStream()
+                        .map(demo -> Map.of("channel", demo.channel(), "label", demo.label(), "url", demo.url()))
+                        .toList());
+    }
+
+    /** Each order's trade state at the simulated channels (Alipay, WeChat Pay v3), for the orders one of them knows. */
+    @GetMapping("/channel-trades")
+    Map<String, String> channelTrades(@RequestParam List<String> ids) {
+        List<DemoChannel> simulated = demoChannels.orderedStream().toList();
+        Map<String, String> trades = new LinkedHashMap<>();
+        ids.stream().limit(200).forEach(id -> simulated.stream().map(demo -> demo.tradeState(id))
+                .filter(state -> !state.isEmpty()).findFirst().ifPresent(state -> trades.put(id, state)));
+        return trades;
+    }
+
+    /**
+     * The payer pays at the simulated channel that knows the order, and its notification is lost:
+     * delay-close finds the payment at the deadline.
+     */
+    @PostMapping("/orders/{id}/channel-pay")
+    Map<String, String> channelPay(@PathVariable String id) {
+        DemoChannel knows = demoChannels.orderedStream().filter(demo -> !demo.tradeState(id).isEmpty()).findFirst()
+                .orElseThrow(() -> ApiException.conflict("no simulated channel (Alipay, WeChat Pay v3) knows order " + id));
+        return Map.of("tradeState", knows.pay(id));
     }
 
     @GetMapping("/wxpay/trades")
