@@ -1,0 +1,326 @@
+package io.github.delayclose.it.faults;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.delayclose.bench.cli.BenchArgs;
+import io.github.delayclose.bench.driver.BenchDatabase;
+import io.github.delayclose.bench.driver.BenchOrder;
+import io.github.delayclose.bench.driver.CloseClock;
+import io.github.delayclose.bench.driver.OrderPlan;
+import io.github.delayclose.bench.driver.Pause;
+import io.github.delayclose.bench.driver.ShopLoader;
+import io.github.delayclose.bench.scenario.BenchRun;
+import io.github.delayclose.test.services.DatabaseEndpoint;
+import io.github.delayclose.test.services.RabbitEndpoint;
+import io.github.delayclose.test.services.TestServices;
+import io.github.delayclose.wxpay.simulator.WxPaySimulator;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The starter with its JDBC and WeChat Pay v2 defaults, as a shop runs it, under faults: two
+ * instances in JVMs of their own compete for the same queues and database, reaching the broker and
+ * the database through {@link FaultProxy}s, and WeChat Pay is the simulator. While mixed orders are
+ * created at a steady rate (unpaid, paid with and without a notification, paid while the close
+ * races, transient and permanent provider errors), one window after another: slow provider answers,
+ * provider timeouts, database connections cut, the database blackholed, broker connections cut,
+ * the broker blackholed, and one instance killed with SIGKILL mid-close and replaced.
+ *
+ * <p>Afterwards every order must have ended exactly once: none unpaid past its deadline + grace,
+ * none both closed and paid, stock exact, one order-log row per transition, and parked exactly the
+ * orders the provider always failed, each once. The figures are printed in one block.
+ *
+ * <p>{@code -Dfaults.orders=N} sets the size (1,500 by default, about 40 s of orders);
+ * {@code -Dfaults.rate=R} the orders created per second (40, or 80 above 2,000 orders).
+ */
+class FaultInjectionIT {
+
+    private static final int ORDERS = Integer.getInteger("faults.orders", 1500);
+
+    private static final int RATE = Integer.getInteger("faults.rate", ORDERS > 2000 ? 80 : 40);
+
+    private static final String PHASE = "faults";
+
+    private static final int SKUS = 20;
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private static final Duration GRACE = Duration.ofSeconds(5);
+
+    private static final Duration LATENCY = Duration.ofMillis(20);
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(1);
+
+    private static final Duration LONGEST_FAULT = Duration.ofSeconds(3);
+
+    /** The end waits this long with no order ending before it gives up and counts what is left. */
+    private static final Duration STALL = Duration.ofSeconds(60);
+
+    private static final Duration TICK = Duration.ofMillis(100);
+
+    @Test
+    void everyOrderEndsExactlyOnceThroughNetworkProviderAndProcessFaults() {
+        RabbitEndpoint rabbit = TestServices.rabbit();
+        // Only for the server's address: the run creates and drops a database of its own.
+        DatabaseEndpoint server = TestServices.mariaDb("delay_close_it_faults");
+        URI databaseAddress = URI.create(server.jdbcUrl().substring("jdbc:".length()));
+        String serverUrl = server.jdbcUrl().substring(0, server.jdbcUrl().lastIndexOf('/') + 1);
+        Map<String, String> options = new HashMap<>();
+        options.put("out", "target/faults");
+        options.put("latency", LATENCY.toMillis() + "ms");
+        options.put("db-url", serverUrl);
+        options.put("db-user", server.username());
+        options.put("db-password", server.password());
+        options.put("rabbit-host", rabbit.host());
+        options.put("rabbit-port", Integer.toString(rabbit.port()));
+        options.put("rabbit-user", rabbit.username());
+        options.put("rabbit-password", rabbit.password());
+
+        try (BenchRun run = new BenchRun(new BenchArgs(PHASE, options, Map.of()))) {
+            FaultProxy brokerProxy = FaultProxy.start("broker", rabbit.host(), rabbit.port());
+            run.teardown().add("close the broker proxy", brokerProxy::close);
+            FaultProxy databaseProxy = FaultProxy.start("database", databaseAddress.getHost(), databaseAddress.getPort());
+            run.teardown().add("close the database proxy", databaseProxy::close);
+
+            OrderPlan plan = OrderPlan.create(run.idPrefix(PHASE), ORDERS, SKUS, 0);
+            List<OrderKind> kinds = kinds(ORDERS);
+            BenchDatabase database = run.database(PHASE);
+            ShopLoader shop = new ShopLoader(database.jdbc());
+            shop.insertSkus(plan);
+            WxPaySimulator provider = run.provider().simulator();
+
+            Instances instances = new Instances(run, database, PHASE,
+                    applicationProperties(brokerProxy, databaseProxy, database, serverUrl));
+            instances.startTwo();
+            run.teardown().add("wait for a replacement instance", instances::awaitReplacement);
+
+            long span = ORDERS * 1000L / RATE;
+            List<FaultWindow> windows = FaultWindow.spreadOver(span, LONGEST_FAULT.toMillis());
+            ExecutorService scheduling = Executors.newFixedThreadPool(4);
+            run.teardown().add("stop scheduling", scheduling::shutdownNow);
+            Payer payer = new Payer(provider, instances);
+            run.teardown().add("stop paying", payer::close);
+            FaultInjector injector = new FaultInjector(brokerProxy, databaseProxy, provider, LATENCY, CALL_TIMEOUT,
+                    instances);
+            run.teardown().add("heal every fault", injector::close);
+            AtomicInteger scheduleFailures = new AtomicInteger();
+
+            long start = System.currentTimeMillis();
+            injector.schedule(windows, start);
+            List<FaultOrder> orders = new ArrayList<>(ORDERS);
+            Random jitter = new Random(ORDERS);
+            while (orders.size() < ORDERS) {
+                int due = (int) Math.min(ORDERS, (System.currentTimeMillis() - start) * RATE / 1000 + 1);
+                if (due > orders.size()) {
+                    List<BenchOrder> batch = plan.orders().subList(orders.size(), due);
+                    long now = System.currentTimeMillis();
+                    shop.insertOrders(batch, LocalDateTime.now());
+                    for (BenchOrder order : batch) {
+                        FaultOrder created = new FaultOrder(order.id(), order.skuId(), kinds.get(orders.size()), now,
+                                now + TIMEOUT.toMillis());
+                        open(created, provider, payer, jitter);
+                        orders.add(created);
+                    }
+                    List<String> ids = batch.stream().map(BenchOrder::id).toList();
+                    scheduling.execute(() -> scheduleFailures.addAndGet(schedule(instances, ids)));
+                }
+                Pause.of(TICK);
+            }
+            System.err.println("faults: " + ORDERS + " orders created in " + (System.currentTimeMillis() - start)
+                    + " ms; waiting for them to end");
+
+            JdbcTemplate jdbc = database.jdbc();
+            awaitEveryOrderEnded(jdbc, payer, orders.size(), countOf(kinds, OrderKind.PERMANENT_FAILURE));
+            instances.awaitReplacement();
+
+            Map<String, Integer> parkingCopies = drainParkingQueue(rabbit, run.parkingQueue(PHASE));
+            FaultEndState end = FaultEndState.read(jdbc, provider, orders, OrderPlan.STOCK_PER_SKU, parkingCopies);
+            Lateness lateness = Lateness.of(orders, new CloseClock(jdbc).endTimes(), start, windows, GRACE.toMillis());
+            report(orders, windows, scheduleFailures.get(), payer, injector, brokerProxy, databaseProxy, end, lateness);
+
+            assertThat(end.unpaidPastDeadline()).as("orders unpaid past deadline + grace, not parked").isZero();
+            assertThat(end.closedAndPaid()).as("orders closed and paid").isZero();
+            assertThat(end.wrongEnd()).as("orders that did not end as their kind must").isZero();
+            assertThat(end.skusOff()).as("SKUs whose stock is off").isZero();
+            assertThat(end.restoreMarkersWrong()).as("orders whose stock moved other than exactly once").isZero();
+            assertThat(end.logRowsWrong()).as("orders without exactly one log row per transition").isZero();
+            assertThat(end.parkedNotPermanent()).as("parked orders the provider would have answered").isZero();
+            assertThat(end.permanentNotParked()).as("orders the provider always failed, not parked").isZero();
+            assertThat(end.parkingCopiesOff()).as("parked orders without exactly one parked message").isZero();
+            assertThat(end.parked()).isEqualTo(countOf(kinds, OrderKind.PERMANENT_FAILURE));
+            assertThat(injector.killedAt()).as("an instance was killed").isPositive();
+            assertThat(brokerProxy.cutSockets()).as("broker connections were cut").isPositive();
+            assertThat(databaseProxy.cutSockets()).as("database connections were cut").isPositive();
+        }
+    }
+
+    /** Each order's kind, drawn with a fixed seed so that runs of one size are alike. */
+    private static List<OrderKind> kinds(int orders) {
+        Random random = new Random(42);
+        List<OrderKind> kinds = new ArrayList<>(orders);
+        for (int i = 0; i < orders; i++) {
+            kinds.add(OrderKind.ofDraw(random.nextInt(100)));
+        }
+        return kinds;
+    }
+
+    private static int countOf(List<OrderKind> kinds, OrderKind kind) {
+        return (int) kinds.stream().filter(kind::equals).count();
+    }
+
+    /** Opens the order at the provider, as {@code unifiedorder} would, with what its kind needs. */
+    private static void open(FaultOrder order, WxPaySimulator provider, Payer payer, Random jitter) {
+        provider.createOrder(order.id());
+        long halfWindow = TIMEOUT.toMillis() / 2;
+        switch (order.kind()) {
+            case PAID_NOTIFIED -> payer.payAt(order.id(), order.createdAt() + halfWindow, true);
+            case PAID_SILENTLY -> payer.payAt(order.id(), order.createdAt() + halfWindow, false);
+            // Around the moment the close asks the provider, from just before to just after.
+            case PAID_RACING -> payer.payAt(order.id(), order.deadline() - 100 + jitter.nextInt(400), true);
+            case TRANSIENT_ERRORS -> provider.failNextFor(order.id(), 1 + jitter.nextInt(2), "SYSTEMERROR");
+            case PERMANENT_FAILURE -> provider.failNextFor(order.id(), 1_000, "SYSTEMERROR");
+            case UNPAID -> {
+            }
+        }
+    }
+
+    /** Schedules through a running instance; returns how many could not be (the sweep must find those). */
+    private static int schedule(Instances instances, List<String> ids) {
+        try {
+            return instances.any().schedule(ids);
+        }
+        catch (RuntimeException ex) {
+            // The instance was killed during the call: some may have been scheduled, some not.
+            return ids.size();
+        }
+    }
+
+    private static Map<String, String> applicationProperties(FaultProxy broker, FaultProxy databaseProxy,
+            BenchDatabase database, String serverUrl) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.rabbitmq.host", "127.0.0.1");
+        properties.put("spring.rabbitmq.port", Integer.toString(broker.port()));
+        properties.put("spring.rabbitmq.connection-timeout", "2s");
+        properties.put("spring.datasource.url",
+                "jdbc:mariadb://127.0.0.1:" + databaseProxy.port() + "/" + database.name());
+        properties.put("spring.datasource.hikari.connection-timeout", "3000");
+        // The run migrated the database itself; the test class path has Flyway, which must not run again.
+        properties.put("spring.flyway.enabled", "false");
+        properties.put("delay-close.timeout", TIMEOUT.toMillis() + "ms");
+        // Enough attempts to outlast any one fault window, few enough to park the permanent failures soon.
+        properties.put("delay-close.retry.max-attempts", "8");
+        properties.put("delay-close.retry.initial-interval", "250ms");
+        properties.put("delay-close.retry.multiplier", "2");
+        properties.put("delay-close.retry.max-interval", "2s");
+        properties.put("delay-close.sweep.interval", "1s");
+        properties.put("delay-close.sweep.grace", GRACE.toMillis() + "ms");
+        properties.put("delay-close.sweep.lookback", "1m");
+        properties.put("delay-close.publish.confirm-timeout", "1s");
+        properties.put("delay-close.publish.budget", "3s");
+        properties.put("delay-close.wxpay.call-timeout", CALL_TIMEOUT.toMillis() + "ms");
+        properties.put("delay-close.listener.shutdown-grace", "5s");
+        return properties;
+    }
+
+    /**
+     * Waits until every order has left UNPAID or is parked, the payers are done, and nothing is
+     * waiting for a retry; gives up when nothing changed for {@link #STALL}.
+     */
+    private static void awaitEveryOrderEnded(JdbcTemplate jdbc, Payer payer, int orders, int permanent) {
+        long lastProgress = System.nanoTime();
+        int lastEnded = -1;
+        while (System.nanoTime() - lastProgress < STALL.toNanos()) {
+            int ended = jdbc.queryForObject("SELECT COUNT(*) FROM tb_order WHERE order_status <> '0'", Integer.class);
+            int parked = jdbc.queryForObject("SELECT COUNT(*) FROM delay_close_attempt WHERE state = 'PARKED'",
+                    Integer.class);
+            if (ended + parked != lastEnded) {
+                lastEnded = ended + parked;
+                lastProgress = System.nanoTime();
+            }
+            if (ended + permanent >= orders && parked >= permanent && payer.pending() == 0) {
+                return;
+            }
+            Pause.of(Duration.ofMillis(500));
+        }
+        System.err.println("faults: nothing ended for " + STALL.toSeconds() + " s; checking what is there");
+    }
+
+    /** Messages in the parking queue, by order id; read on a connection of its own, not through a proxy. */
+    private static Map<String, Integer> drainParkingQueue(RabbitEndpoint rabbit, String queue) {
+        CachingConnectionFactory connections = new CachingConnectionFactory(rabbit.host(), rabbit.port());
+        connections.setUsername(rabbit.username());
+        connections.setPassword(rabbit.password());
+        try {
+            RabbitTemplate template = new RabbitTemplate(connections);
+            Map<String, Integer> copies = new HashMap<>();
+            for (Message message = template.receive(queue); message != null; message = template.receive(queue)) {
+                copies.merge(new String(message.getBody(), StandardCharsets.UTF_8), 1, Integer::sum);
+            }
+            return copies;
+        }
+        finally {
+            connections.destroy();
+        }
+    }
+
+    private static void report(List<FaultOrder> orders, List<FaultWindow> windows, int scheduleFailures, Payer payer,
+            FaultInjector injector, FaultProxy broker, FaultProxy database, FaultEndState end, Lateness lateness) {
+        Map<OrderKind, Integer> byKind = new EnumMap<>(OrderKind.class);
+        orders.forEach(order -> byKind.merge(order.kind(), 1, Integer::sum));
+        StringBuilder text = new StringBuilder("\n===== delay-close fault injection =====\n");
+        text.append("orders            ").append(orders.size()).append(" at ").append(RATE).append("/s, 2 instances, ")
+                .append(SKUS).append(" SKUs, timeout ").append(TIMEOUT.toMillis()).append(" ms, grace ")
+                .append(GRACE.toMillis()).append(" ms\n");
+        text.append("by kind           ").append(byKind).append('\n');
+        text.append("faults (ms)       ");
+        windows.forEach(window -> text.append(window.fault()).append(' ').append(window.from()).append('-')
+                .append(window.to()).append("  "));
+        text.append('\n');
+        text.append("network           broker connections ").append(broker.accepted()).append(" (sockets cut ")
+                .append(broker.cutSockets()).append("), database connections ").append(database.accepted())
+                .append(" (sockets cut ").append(database.cutSockets()).append(")\n");
+        text.append("scheduling        ").append(scheduleFailures).append(" orders not scheduled (left to the sweep)\n");
+        text.append("notifications     ").append(payer.notificationResults()).append(", resent ").append(payer.resends())
+                .append(", races the close won at the provider ").append(payer.racesLostToTheClose()).append('\n');
+        text.append("end               closed ").append(end.closed()).append(", paid ").append(end.paid())
+                .append(", unpaid ").append(end.unpaid()).append(", parked ").append(end.parked()).append(" (permanent failures ")
+                .append(byKind.getOrDefault(OrderKind.PERMANENT_FAILURE, 0)).append(")\n");
+        text.append("unpaid past deadline+grace ").append(end.unpaidPastDeadline()).append('\n');
+        text.append("closed and paid   ").append(end.closedAndPaid()).append('\n');
+        text.append("wrong end state   ").append(end.wrongEnd()).append('\n');
+        text.append("stock             SKUs off ").append(end.skusOff()).append(", orders whose stock moved other than once ")
+                .append(end.restoreMarkersWrong()).append('\n');
+        text.append("log rows          orders without one row per transition ").append(end.logRowsWrong()).append('\n');
+        text.append("parked            not permanent ").append(end.parkedNotPermanent()).append(", permanent not parked ")
+                .append(end.permanentNotParked()).append(", parking-queue copies off ").append(end.parkingCopiesOff())
+                .append(", attempt rows left waiting ").append(end.waitingRowsLeft()).append('\n');
+        text.append("lateness ms outside faults ").append(Lateness.describe(lateness.outside())).append('\n');
+        text.append("lateness ms during faults  ").append(Lateness.describe(lateness.during())).append('\n');
+        text.append("ended later than deadline+grace ").append(lateness.beyondGrace()).append('\n');
+        if (!end.examples().isEmpty()) {
+            text.append("examples:\n");
+            end.examples().forEach(example -> text.append("  ").append(example).append('\n'));
+        }
+        text.append("=======================================");
+        System.out.println(text);
+    }
+}
