@@ -150,6 +150,74 @@ class SweepIT {
     }
 
     @Test
+    void aRetryOfAnOldOrderInFlightDoesNotHoldBackTheSweepOfAnOrderLostSince() {
+        String old = newId("old");
+        SecondQueryGate gated = new SecondQueryGate(gateway, old);
+        provider = gated;
+        // The old order's first attempt fails; its retry comes back 7 s after its deadline and waits on the provider.
+        ConfigurableApplicationContext shop = start("delay-close.sweep.interval=1h", "delay-close.timeout=200ms",
+                "delay-close.retry.initial-interval=7s");
+        orders.create(old);
+        Instant deadline = Instant.now().plusMillis(200);
+        shop.getBean(OrderTimeoutScheduler.class).schedule(old);
+        await().atMost(PATIENCE).until(() -> gated.waiting.get() == 1);
+        // Due a second after the old one, well over the grace ago, and its message never arrived.
+        String lost = newId("lost");
+        orders.createDueAt(lost, deadline.plusSeconds(1));
+
+        var round = shop.getBean(OverdueOrderSweeper.class).sweep();
+        gated.open.countDown();
+
+        assertThat(round.lost()).as("the retry in flight became due long after the lost order").isEqualTo(1);
+        await().atMost(PATIENCE).until(() -> orders.status(lost) == OrderStatus.CLOSED
+                && orders.status(old) == OrderStatus.CLOSED);
+    }
+
+    /** Fails the first query about one order and holds the second until {@link #open} is counted down. */
+    static final class SecondQueryGate implements PaymentGateway {
+
+        final CountDownLatch open = new CountDownLatch(1);
+        final AtomicInteger waiting = new AtomicInteger();
+        private final AtomicInteger queries = new AtomicInteger();
+        private final PaymentGateway provider;
+        private final String gatedOrder;
+
+        SecondQueryGate(PaymentGateway provider, String gatedOrder) {
+            this.provider = provider;
+            this.gatedOrder = gatedOrder;
+        }
+
+        @Override
+        public TradeReport queryTrade(String orderId) {
+            int query = orderId.equals(gatedOrder) ? queries.incrementAndGet() : 0;
+            if (query == 1) {
+                throw new PaymentGatewayException("SYSTEMERROR");
+            }
+            if (query == 2) {
+                waiting.incrementAndGet();
+                try {
+                    if (!open.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new PaymentGatewayException("gate never opened");
+                    }
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new PaymentGatewayException("interrupted");
+                }
+                finally {
+                    waiting.decrementAndGet();
+                }
+            }
+            return provider.queryTrade(orderId);
+        }
+
+        @Override
+        public TradeCloseResult closeOrder(String orderId) {
+            return provider.closeOrder(orderId);
+        }
+    }
+
+    @Test
     void lostMessagesAreSentAgainOnceInPagesAndClosed() {
         ConfigurableApplicationContext shop = start("delay-close.sweep.interval=1h", "delay-close.sweep.batch-size=2");
         List<String> lost = new ArrayList<>();
