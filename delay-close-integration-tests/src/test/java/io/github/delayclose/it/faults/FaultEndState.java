@@ -28,13 +28,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * @param parked orders whose close-attempt state is PARKED
  * @param parkedNotPermanent parked orders that the provider would have answered in the end
  * @param permanentNotParked orders the provider always failed that are not parked
- * @param parkingCopiesOff parked orders without exactly one message in the parking queue, plus
- *     messages there for orders that are not parked
+ * @param parkingCopiesOff parked orders without exactly one message parked by delay-close, and orders
+ *     not parked with one
+ * @param strayParkingCopies messages the timeout queue dead-lettered to parking because the listener
+ *     rejected them (a known issue: a database blip while a retry's state is recorded rejects a copy
+ *     of an order that is then closed, or parked, anyway; see
+ *     {@code SweepIT#aDatabaseBlipWhileARetryIsRecordedLeavesNoCopyInParking})
  * @param waitingRowsLeft close-attempt rows still WAITING for orders that ended
  */
 record FaultEndState(int closed, int paid, int unpaid, int unpaidPastDeadline, int closedAndPaid, int wrongEnd,
         int logRowsWrong, int skusOff, int restoreMarkersWrong, int parked, int parkedNotPermanent,
-        int permanentNotParked, int parkingCopiesOff, int waitingRowsLeft, List<String> examples) {
+        int permanentNotParked, int parkingCopiesOff, int strayParkingCopies, int waitingRowsLeft, List<String> examples) {
 
     private static final String UNPAID = "0";
     private static final String PAID = "1";
@@ -50,10 +54,10 @@ record FaultEndState(int closed, int paid, int unpaid, int unpaidPastDeadline, i
 
     /**
      * @param stockPerSku each SKU's stock before the run's orders took one unit each
-     * @param parkingCopies messages found in the parking queue, by order id
+     * @param parking what the parking queue held
      */
     static FaultEndState read(JdbcTemplate jdbc, WxPaySimulator provider, Collection<FaultOrder> orders,
-            int stockPerSku, Map<String, Integer> parkingCopies) {
+            int stockPerSku, ParkingQueue parking) {
         Map<String, String[]> rows = new HashMap<>();
         jdbc.query("SELECT id, order_status, pay_status, transaction_id FROM tb_order", rs -> {
             rows.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
@@ -71,7 +75,7 @@ record FaultEndState(int closed, int paid, int unpaid, int unpaidPastDeadline, i
         List<String> examples = new ArrayList<>();
         int closed = 0, paid = 0, unpaid = 0, unpaidPastDeadline = 0, closedAndPaid = 0, wrongEnd = 0;
         int logRowsWrong = 0, restoreMarkersWrong = 0, parkedNotPermanent = 0, permanentNotParked = 0;
-        int parkingCopiesOff = 0, waitingRowsLeft = 0;
+        int parkingCopiesOff = 0, strayParkingCopies = 0, waitingRowsLeft = 0;
         Map<String, Integer> closedBySku = new HashMap<>();
         Map<String, Integer> takenBySku = new HashMap<>();
         for (FaultOrder order : orders) {
@@ -123,11 +127,13 @@ record FaultEndState(int closed, int paid, int unpaid, int unpaidPastDeadline, i
                 permanentNotParked++;
                 example(examples, order, "always failed at the provider, but not parked (status " + status + ")");
             }
-            int copies = parkingCopies.getOrDefault(order.id(), 0);
+            int copies = parking.parked().getOrDefault(order.id(), 0);
             if (copies != (parked.contains(order.id()) ? 1 : 0)) {
                 parkingCopiesOff++;
-                example(examples, order, copies + " messages in the parking queue");
+                example(examples, order, "parked " + parked.contains(order.id()) + ", with " + copies
+                        + " messages parked by delay-close in the parking queue");
             }
+            strayParkingCopies += parking.rejected().getOrDefault(order.id(), 0);
             if (waiting.contains(order.id()) && !UNPAID.equals(status)) {
                 waitingRowsLeft++;
             }
@@ -148,15 +154,16 @@ record FaultEndState(int closed, int paid, int unpaid, int unpaidPastDeadline, i
         }
         return new FaultEndState(closed, paid, unpaid, unpaidPastDeadline, closedAndPaid, wrongEnd, logRowsWrong, skusOff,
                 restoreMarkersWrong, parked.size(), parkedNotPermanent, permanentNotParked, parkingCopiesOff,
-                waitingRowsLeft, List.copyOf(examples.subList(0, Math.min(examples.size(), EXAMPLES))));
+                strayParkingCopies, waitingRowsLeft, List.copyOf(examples.subList(0, Math.min(examples.size(), EXAMPLES))));
     }
 
     /** How an order of this kind must end, given whether the provider took its payment. */
     static String expectedStatus(OrderKind kind, boolean paidAtProvider) {
         return switch (kind) {
             case UNPAID, TRANSIENT_ERRORS -> CLOSED;
-            case PAID_NOTIFIED, PAID_SILENTLY -> PAID;
-            case PAID_RACING -> paidAtProvider ? PAID : CLOSED;
+            // A payer who came after the close (the run's payers can be held up) finds it closed, rightly;
+            // a close before the deadline is counted by the payer.
+            case PAID_NOTIFIED, PAID_SILENTLY, PAID_RACING -> paidAtProvider ? PAID : CLOSED;
             case PERMANENT_FAILURE -> UNPAID;
         };
     }

@@ -14,7 +14,7 @@ import io.github.delayclose.wxpay.simulator.WxPaySimulator;
 final class FaultInjector implements AutoCloseable {
 
     /** Longer than a whole close, so closes are surely waiting on the provider when an instance is killed. */
-    private static final Duration SLOW = Duration.ofMillis(400);
+    static final Duration SLOW = Duration.ofMillis(400);
 
     private final FaultProxy broker;
     private final FaultProxy database;

@@ -23,13 +23,20 @@ final class Payer implements AutoCloseable {
 
     private final WxPaySimulator provider;
     private final Instances shop;
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, task -> {
+    /** Pays on time: paying is instant, and never waits behind a notification the shop is slow to answer. */
+    private final ScheduledExecutorService payments = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "payer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ScheduledExecutorService notifications = Executors.newScheduledThreadPool(4, task -> {
+        Thread thread = new Thread(task, "payment-notifications");
         thread.setDaemon(true);
         return thread;
     });
     private final Map<String, AtomicInteger> results = new ConcurrentHashMap<>();
     private final AtomicInteger racesLostToTheClose = new AtomicInteger();
+    private final AtomicInteger refusedBeforeDeadline = new AtomicInteger();
     private final AtomicInteger resends = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
 
@@ -41,25 +48,30 @@ final class Payer implements AutoCloseable {
     /**
      * Pays the order at the provider at {@code atMillis} (epoch) and notifies the shop if
      * {@code notify}. A payment the provider refuses because it closed the order first (the payer
-     * lost the race to the close) is counted and not notified.
+     * lost the race to the close) is counted and not notified; refused before {@code deadline}, it
+     * is counted as a close before the deadline.
      */
-    void payAt(String orderId, long atMillis, boolean notify) {
+    void payAt(String orderId, long atMillis, long deadline, boolean notify) {
         pending.incrementAndGet();
-        timer.schedule(() -> pay(orderId, notify), Math.max(0, atMillis - System.currentTimeMillis()),
+        payments.schedule(() -> pay(orderId, deadline, notify), Math.max(0, atMillis - System.currentTimeMillis()),
                 TimeUnit.MILLISECONDS);
     }
 
-    private void pay(String orderId, boolean notify) {
+    private void pay(String orderId, long deadline, boolean notify) {
         try {
             provider.pay(orderId);
         }
         catch (IllegalStateException closedFirst) {
+            if (System.currentTimeMillis() < deadline) {
+                refusedBeforeDeadline.incrementAndGet();
+            }
             racesLostToTheClose.incrementAndGet();
             pending.decrementAndGet();
             return;
         }
         if (notify) {
-            send(orderId, provider.notificationXml(orderId), 1);
+            String xml = provider.notificationXml(orderId);
+            notifications.execute(() -> send(orderId, xml, 1));
         }
         else {
             pending.decrementAndGet();
@@ -79,7 +91,7 @@ final class Payer implements AutoCloseable {
                 return;
             }
             resends.incrementAndGet();
-            timer.schedule(() -> send(orderId, xml, attempt + 1), RESEND_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+            notifications.schedule(() -> send(orderId, xml, attempt + 1), RESEND_AFTER.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -95,8 +107,14 @@ final class Payer implements AutoCloseable {
         return copy;
     }
 
+    /** Payments refused because the provider had closed the order already. */
     int racesLostToTheClose() {
         return racesLostToTheClose.get();
+    }
+
+    /** Payments refused because the order was closed at the provider before its deadline: closed early. */
+    int refusedBeforeDeadline() {
+        return refusedBeforeDeadline.get();
     }
 
     int resends() {
@@ -105,6 +123,7 @@ final class Payer implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        payments.shutdownNow();
+        notifications.shutdownNow();
     }
 }
