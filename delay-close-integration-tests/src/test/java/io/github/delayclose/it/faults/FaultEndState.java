@@ -28,17 +28,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * @param parked orders whose close-attempt state is PARKED
  * @param parkedNotPermanent parked orders that the provider would have answered in the end
  * @param permanentNotParked orders the provider always failed that are not parked
- * @param parkingCopiesOff parked orders without exactly one message parked by delay-close, and orders
- *     not parked with one
+ * @param parkedTwice orders that more than one close decided to park (from the close log lines)
+ * @param parkingCopiesOff parked orders without a message in the parking queue, and orders not parked
+ *     with a message parked by delay-close there
+ * @param extraParkingCopies messages in the parking queue beyond one per parked order: copies are
+ *     published at least once, so a confirm that comes too late sends a second one
  * @param strayParkingCopies messages the timeout queue dead-lettered to parking because the listener
- *     rejected them (a known issue: a database blip while a retry's state is recorded rejects a copy
- *     of an order that is then closed, or parked, anyway; see
+ *     rejected them, for orders that are not parked (a known issue: a database blip while a retry's
+ *     state is recorded rejects a copy of an order that is then closed anyway; see
  *     {@code SweepIT#aDatabaseBlipWhileARetryIsRecordedLeavesNoCopyInParking})
  * @param waitingRowsLeft close-attempt rows still WAITING for orders that ended
  */
 record FaultEndState(int closed, int paid, int unpaid, int unpaidPastDeadline, int closedAndPaid, int wrongEnd,
         int logRowsWrong, int skusOff, int restoreMarkersWrong, int parked, int parkedNotPermanent,
-        int permanentNotParked, int parkingCopiesOff, int strayParkingCopies, int waitingRowsLeft, List<String> examples) {
+        int permanentNotParked, int parkedTwice, int parkingCopiesOff, int extraParkingCopies, int strayParkingCopies,
+        int waitingRowsLeft, List<String> examples) {
 
     private static final String UNPAID = "0";
     private static final String PAID = "1";
@@ -48,16 +52,17 @@ record FaultEndState(int closed, int paid, int unpaid, int unpaidPastDeadline, i
     /** Whether nothing is wrong. */
     boolean exact() {
         return unpaidPastDeadline == 0 && closedAndPaid == 0 && wrongEnd == 0 && logRowsWrong == 0 && skusOff == 0
-                && restoreMarkersWrong == 0 && parkedNotPermanent == 0 && permanentNotParked == 0
+                && restoreMarkersWrong == 0 && parkedNotPermanent == 0 && permanentNotParked == 0 && parkedTwice == 0
                 && parkingCopiesOff == 0;
     }
 
     /**
      * @param stockPerSku each SKU's stock before the run's orders took one unit each
      * @param parking what the parking queue held
+     * @param parkDecisions how many closes parked each order
      */
     static FaultEndState read(JdbcTemplate jdbc, WxPaySimulator provider, Collection<FaultOrder> orders,
-            int stockPerSku, ParkingQueue parking) {
+            int stockPerSku, ParkingQueue parking, Map<String, Integer> parkDecisions) {
         Map<String, String[]> rows = new HashMap<>();
         jdbc.query("SELECT id, order_status, pay_status, transaction_id FROM tb_order", rs -> {
             rows.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
@@ -75,7 +80,7 @@ record FaultEndState(int closed, int paid, int unpaid, int unpaidPastDeadline, i
         List<String> examples = new ArrayList<>();
         int closed = 0, paid = 0, unpaid = 0, unpaidPastDeadline = 0, closedAndPaid = 0, wrongEnd = 0;
         int logRowsWrong = 0, restoreMarkersWrong = 0, parkedNotPermanent = 0, permanentNotParked = 0;
-        int parkingCopiesOff = 0, strayParkingCopies = 0, waitingRowsLeft = 0;
+        int parkedTwice = 0, parkingCopiesOff = 0, extraParkingCopies = 0, strayParkingCopies = 0, waitingRowsLeft = 0;
         Map<String, Integer> closedBySku = new HashMap<>();
         Map<String, Integer> takenBySku = new HashMap<>();
         for (FaultOrder order : orders) {
@@ -127,13 +132,26 @@ record FaultEndState(int closed, int paid, int unpaid, int unpaidPastDeadline, i
                 permanentNotParked++;
                 example(examples, order, "always failed at the provider, but not parked (status " + status + ")");
             }
-            int copies = parking.parked().getOrDefault(order.id(), 0);
-            if (copies != (parked.contains(order.id()) ? 1 : 0)) {
-                parkingCopiesOff++;
-                example(examples, order, "parked " + parked.contains(order.id()) + ", with " + copies
-                        + " messages parked by delay-close in the parking queue");
+            if (parkDecisions.getOrDefault(order.id(), 0) > 1) {
+                parkedTwice++;
+                example(examples, order, "parked by " + parkDecisions.get(order.id()) + " closes");
             }
-            strayParkingCopies += parking.rejected().getOrDefault(order.id(), 0);
+            int withReason = parking.parked().getOrDefault(order.id(), 0);
+            int rejected = parking.rejected().getOrDefault(order.id(), 0);
+            if (parked.contains(order.id())) {
+                if (withReason + rejected == 0) {
+                    parkingCopiesOff++;
+                    example(examples, order, "parked, without a message in the parking queue");
+                }
+                extraParkingCopies += Math.max(0, withReason + rejected - 1);
+            }
+            else {
+                if (withReason > 0) {
+                    parkingCopiesOff++;
+                    example(examples, order, "not parked, with " + withReason + " messages parked by delay-close");
+                }
+                strayParkingCopies += rejected;
+            }
             if (waiting.contains(order.id()) && !UNPAID.equals(status)) {
                 waitingRowsLeft++;
             }
@@ -153,8 +171,8 @@ record FaultEndState(int closed, int paid, int unpaid, int unpaidPastDeadline, i
             }
         }
         return new FaultEndState(closed, paid, unpaid, unpaidPastDeadline, closedAndPaid, wrongEnd, logRowsWrong, skusOff,
-                restoreMarkersWrong, parked.size(), parkedNotPermanent, permanentNotParked, parkingCopiesOff,
-                strayParkingCopies, waitingRowsLeft, List.copyOf(examples.subList(0, Math.min(examples.size(), EXAMPLES))));
+                restoreMarkersWrong, parked.size(), parkedNotPermanent, permanentNotParked, parkedTwice, parkingCopiesOff,
+                extraParkingCopies, strayParkingCopies, waitingRowsLeft, List.copyOf(examples.subList(0, Math.min(examples.size(), EXAMPLES))));
     }
 
     /** How an order of this kind must end, given whether the provider took its payment. */

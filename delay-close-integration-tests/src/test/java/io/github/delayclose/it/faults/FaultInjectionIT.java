@@ -153,7 +153,8 @@ class FaultInjectionIT {
             instances.awaitReplacement();
 
             ParkingQueue parking = ParkingQueue.drain(rabbit, run.parkingQueue(PHASE));
-            FaultEndState end = FaultEndState.read(jdbc, provider, orders, OrderPlan.STOCK_PER_SKU, parking);
+            FaultEndState end = FaultEndState.read(jdbc, provider, orders, OrderPlan.STOCK_PER_SKU, parking,
+                    ParkDecisions.count(instances.logs()));
             Lateness lateness = Lateness.of(orders, new CloseClock(jdbc).endTimes(), start, windows, GRACE.toMillis());
             long killedAt = injector.killedAt();
             // Answers are held back while the instance is killed: calls received just before are still open.
@@ -171,7 +172,9 @@ class FaultInjectionIT {
             assertThat(end.logRowsWrong()).as("orders without exactly one log row per transition").isZero();
             assertThat(end.parkedNotPermanent()).as("parked orders the provider would have answered").isZero();
             assertThat(end.permanentNotParked()).as("orders the provider always failed, not parked").isZero();
-            assertThat(end.parkingCopiesOff()).as("parked orders without exactly one message in parking").isZero();
+            assertThat(end.parkedTwice()).as("orders parked by more than one close").isZero();
+            assertThat(end.parkingCopiesOff()).as("parked orders without a message in parking, or the reverse")
+                    .isZero();
             assertThat(end.parked()).isEqualTo(countOf(kinds, OrderKind.PERMANENT_FAILURE));
             assertThat(injector.killedAt()).as("an instance was killed").isPositive();
             assertThat(brokerProxy.cutSockets()).as("broker connections were cut").isPositive();
@@ -334,11 +337,12 @@ class FaultInjectionIT {
                 .append(end.restoreMarkersWrong()).append('\n');
         text.append("log rows          orders without one row per transition ").append(end.logRowsWrong()).append('\n');
         text.append("parked            not permanent ").append(end.parkedNotPermanent()).append(", permanent not parked ")
-                .append(end.permanentNotParked()).append(", parked without exactly one message in parking ")
-                .append(end.parkingCopiesOff()).append(", attempt rows left waiting ").append(end.waitingRowsLeft())
-                .append('\n');
-        text.append("rejected to parking ").append(end.strayParkingCopies())
-                .append(" copies the listener could not settle (known issue, see SweepIT#aDatabaseBlip...)\n");
+                .append(end.permanentNotParked()).append(", parked by two closes ").append(end.parkedTwice())
+                .append(", parked without a message in parking (or the reverse) ").append(end.parkingCopiesOff())
+                .append(", attempt rows left waiting ").append(end.waitingRowsLeft()).append('\n');
+        text.append("parking queue     ").append(end.extraParkingCopies())
+                .append(" extra copies of parked orders (published at least once), ").append(end.strayParkingCopies())
+                .append(" rejected copies of orders not parked (known issue, SweepIT#aDatabaseBlip...)\n");
         text.append("lateness ms outside faults ").append(Lateness.describe(lateness.outside())).append('\n');
         text.append("lateness ms during faults  ").append(Lateness.describe(lateness.during())).append('\n');
         text.append("ended later than deadline+grace ").append(lateness.beyondGrace()).append('\n');

@@ -27,6 +27,7 @@ final class Instances {
     private final String phase;
     private final Map<String, String> properties;
     private final List<AppProcess> live = new ArrayList<>();
+    private final List<AppProcess> everyOne = new ArrayList<>();
     private final AtomicInteger turn = new AtomicInteger();
     private final AtomicInteger started = new AtomicInteger();
     // Not the common pool: on two cores it runs one task at a time, and instances start side by side.
@@ -96,9 +97,17 @@ final class Instances {
         }
     }
 
+    /** The logs of every instance started, killed ones included. */
+    List<java.nio.file.Path> logs() {
+        synchronized (live) {
+            return everyOne.stream().map(AppProcess::logFile).toList();
+        }
+    }
+
     private void add(AppProcess app) {
         synchronized (live) {
             live.add(app);
+            everyOne.add(app);
         }
     }
 
