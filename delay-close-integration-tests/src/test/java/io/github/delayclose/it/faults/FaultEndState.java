@@ -49,13 +49,6 @@ record FaultEndState(int closed, int paid, int unpaid, int unpaidPastDeadline, i
     private static final String CLOSED = "4";
     private static final int EXAMPLES = 10;
 
-    /** Whether nothing is wrong. */
-    boolean exact() {
-        return unpaidPastDeadline == 0 && closedAndPaid == 0 && wrongEnd == 0 && logRowsWrong == 0 && skusOff == 0
-                && restoreMarkersWrong == 0 && parkedNotPermanent == 0 && permanentNotParked == 0 && parkedTwice == 0
-                && parkingCopiesOff == 0;
-    }
-
     /**
      * @param stockPerSku each SKU's stock before the run's orders took one unit each
      * @param parking what the parking queue held

@@ -22,6 +22,7 @@ import io.github.delayclose.bench.driver.CloseClock;
 import io.github.delayclose.bench.driver.OrderPlan;
 import io.github.delayclose.bench.driver.Pause;
 import io.github.delayclose.bench.driver.ShopLoader;
+import io.github.delayclose.bench.report.LoadAverage;
 import io.github.delayclose.bench.scenario.BenchRun;
 import io.github.delayclose.test.services.DatabaseEndpoint;
 import io.github.delayclose.test.services.RabbitEndpoint;
@@ -311,6 +312,8 @@ class FaultInjectionIT {
         text.append("orders            ").append(orders.size()).append(" at ").append(RATE).append("/s, 2 instances, ")
                 .append(SKUS).append(" SKUs, timeout ").append(TIMEOUT.toMillis()).append(" ms, grace ")
                 .append(GRACE.toMillis()).append(" ms\n");
+        text.append("machine           ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, load average (1 min) at the end ").append(LoadAverage.oneMinute()).append('\n');
         text.append("by kind           ").append(byKind).append('\n');
         text.append("faults (ms)       ");
         windows.forEach(window -> text.append(window.fault()).append(' ').append(window.from()).append('-')

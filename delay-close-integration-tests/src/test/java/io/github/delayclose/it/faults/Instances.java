@@ -1,9 +1,9 @@
 package io.github.delayclose.it.faults;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -84,21 +84,8 @@ final class Instances {
         replacement.join();
     }
 
-    /** The instances running now. */
-    List<AppProcess> running() {
-        synchronized (live) {
-            return List.copyOf(live);
-        }
-    }
-
-    Optional<AppProcess> first() {
-        synchronized (live) {
-            return live.stream().findFirst();
-        }
-    }
-
     /** The logs of every instance started, killed ones included. */
-    List<java.nio.file.Path> logs() {
+    List<Path> logs() {
         synchronized (live) {
             return everyOne.stream().map(AppProcess::logFile).toList();
         }

@@ -1,5 +1,6 @@
 package io.github.delayclose.it.faults;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,8 @@ record Lateness(Percentiles outside, Percentiles during, int beyondGrace) {
                 outside[outsideCount++] = lateness;
             }
         }
-        return new Lateness(Percentiles.of(java.util.Arrays.copyOf(outside, outsideCount)),
-                Percentiles.of(java.util.Arrays.copyOf(during, duringCount)), beyondGrace);
+        return new Lateness(Percentiles.of(Arrays.copyOf(outside, outsideCount)),
+                Percentiles.of(Arrays.copyOf(during, duringCount)), beyondGrace);
     }
 
     static String describe(Percentiles lateness) {

@@ -2,6 +2,7 @@ package io.github.delayclose.it.faults;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -102,7 +103,7 @@ final class Payer implements AutoCloseable {
 
     /** How the shop answered the notifications, by {@code PaymentRecordResult}; GAVE_UP when it never did. */
     Map<String, Integer> notificationResults() {
-        Map<String, Integer> copy = new java.util.TreeMap<>();
+        Map<String, Integer> copy = new TreeMap<>();
         results.forEach((result, count) -> copy.put(result, count.get()));
         return copy;
     }
