@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The starter with its JDBC and WeChat Pay v2 defaults, as a shop runs it, under faults: two
@@ -77,11 +78,14 @@ class FaultInjectionIT {
 
     private static final Duration TICK = Duration.ofMillis(100);
 
+    /** Runnable threads per core (1-minute load average) above which timing is not asserted. */
+    private static final int OVERLOADED = 4;
+
     @Test
     void everyOrderEndsExactlyOnceThroughNetworkProviderAndProcessFaults() {
         RabbitEndpoint rabbit = TestServices.rabbit();
-        // Only for the server's address: the run creates and drops a database of its own.
-        DatabaseEndpoint server = TestServices.mariaDb("delay_close_it_faults");
+        // Only for the server's address (this module's test database): the run creates and drops one of its own.
+        DatabaseEndpoint server = TestServices.mariaDb("delay_close_starter_defaults");
         URI databaseAddress = URI.create(server.jdbcUrl().substring("jdbc:".length()));
         String serverUrl = server.jdbcUrl().substring(0, server.jdbcUrl().lastIndexOf('/') + 1);
         Map<String, String> options = new HashMap<>();
@@ -111,7 +115,7 @@ class FaultInjectionIT {
             Instances instances = new Instances(run, database, PHASE,
                     applicationProperties(brokerProxy, databaseProxy, database, serverUrl));
             instances.startTwo();
-            run.teardown().add("wait for a replacement instance", instances::awaitReplacement);
+            run.teardown().add("wait for a replacement instance", () -> instances.awaitReplacement());
             int warmUp = warmUp(run, shop, provider, instances, database.jdbc());
 
             long span = ORDERS * 1000L / RATE;
@@ -151,17 +155,21 @@ class FaultInjectionIT {
 
             JdbcTemplate jdbc = database.jdbc();
             awaitEveryOrderEnded(jdbc, payer, warmUp, orders.size(), countOf(kinds, OrderKind.PERMANENT_FAILURE));
-            instances.awaitReplacement();
+            // One instance does all the work, and a new JVM starts on the same cores, until the replacement is ready.
+            long replaced = instances.awaitReplacement() - start;
+            List<FaultWindow> faults = windows.stream()
+                    .map(window -> window.fault() == Fault.INSTANCE_KILLED ? window.lastingUntil(replaced) : window)
+                    .toList();
 
             ParkingQueue parking = ParkingQueue.drain(rabbit, run.parkingQueue(PHASE));
             FaultEndState end = FaultEndState.read(jdbc, provider, orders, OrderPlan.STOCK_PER_SKU, parking,
                     ParkDecisions.count(instances.logs()));
-            Lateness lateness = Lateness.of(orders, new CloseClock(jdbc).endTimes(), start, windows, GRACE.toMillis());
+            Lateness lateness = Lateness.of(orders, new CloseClock(jdbc).endTimes(), start, faults, GRACE.toMillis());
             long killedAt = injector.killedAt();
             // Answers are held back while the instance is killed: calls received just before are still open.
             long callsInFlightAtKill = provider.requests().stream().map(request -> request.receivedAt().toEpochMilli())
                     .filter(at -> at > killedAt - FaultInjector.SLOW.toMillis() && at <= killedAt).count();
-            report(orders, windows, scheduleFailures.get(), payer, callsInFlightAtKill, brokerProxy, databaseProxy, end,
+            report(orders, faults, scheduleFailures.get(), payer, callsInFlightAtKill, brokerProxy, databaseProxy, end,
                     lateness);
 
             assertThat(end.unpaidPastDeadline()).as("orders unpaid past deadline + grace, not parked").isZero();
@@ -177,10 +185,27 @@ class FaultInjectionIT {
             assertThat(end.parkingCopiesOff()).as("parked orders without a message in parking, or the reverse")
                     .isZero();
             assertThat(end.parked()).isEqualTo(countOf(kinds, OrderKind.PERMANENT_FAILURE));
+            assertOnTimeOutsideFaults(lateness);
             assertThat(injector.killedAt()).as("an instance was killed").isPositive();
             assertThat(brokerProxy.cutSockets()).as("broker connections were cut").isPositive();
             assertThat(databaseProxy.cutSockets()).as("database connections were cut").isPositive();
         }
+    }
+
+    /**
+     * Orders that met no fault close well within the grace: the sweep never has to step in. Timing
+     * says nothing on a machine whose cores are several times oversubscribed (the figures are
+     * printed all the same), so above {@link #OVERLOADED} runnable threads per core it is not asserted.
+     */
+    private static void assertOnTimeOutsideFaults(Lateness lateness) {
+        double load = Double.parseDouble(LoadAverage.oneMinute().replace("unknown", "0"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (load > OVERLOADED * cores) {
+            System.err.println("faults: load average " + load + " on " + cores + " cores; lateness not asserted");
+            return;
+        }
+        assertThat(lateness.outside().percentile(99)).as("p99 lateness of the orders that met no fault, ms")
+                .isLessThan(GRACE.toMillis());
     }
 
     /**
@@ -201,13 +226,9 @@ class FaultInjectionIT {
             instances.any().schedule(ids.subList(half * ids.size() / 2, (half + 1) * ids.size() / 2));
         }
         System.err.println("faults: warming up with " + WARM_UP + " orders");
-        long until = System.nanoTime() + STALL.toNanos();
-        while (System.nanoTime() < until
-                && jdbc.queryForObject("SELECT COUNT(*) FROM tb_order WHERE order_status = '4'", Integer.class) < WARM_UP) {
-            Pause.of(Duration.ofMillis(200));
-        }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tb_order WHERE order_status = '4'", Integer.class))
-                .as("warm-up orders closed").isEqualTo(WARM_UP);
+        await().atMost(STALL).pollInterval(Duration.ofMillis(200)).until(
+                () -> jdbc.queryForObject("SELECT COUNT(*) FROM tb_order WHERE order_status = '4'", Integer.class),
+                closed -> closed == WARM_UP);
         return WARM_UP;
     }
 
@@ -281,27 +302,39 @@ class FaultInjectionIT {
     }
 
     /**
-     * Waits until every order has left UNPAID or is parked, the payers are done, and nothing is
-     * waiting for a retry; gives up when nothing changed for {@link #STALL}.
+     * Waits until every order has left UNPAID or is parked and the payers are done; gives up when
+     * nothing changed for {@link #STALL}, and the checks then count what is left.
      */
     private static void awaitEveryOrderEnded(JdbcTemplate jdbc, Payer payer, int warmUp, int orders, int permanent) {
-        long lastProgress = System.nanoTime();
-        int lastEnded = -1;
-        while (System.nanoTime() - lastProgress < STALL.toNanos()) {
+        Progress progress = new Progress();
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
             int ended = jdbc.queryForObject("SELECT COUNT(*) FROM tb_order WHERE order_status <> '0'", Integer.class)
                     - warmUp;
             int parked = jdbc.queryForObject("SELECT COUNT(*) FROM delay_close_attempt WHERE state = 'PARKED'",
                     Integer.class);
-            if (ended + parked != lastEnded) {
-                lastEnded = ended + parked;
-                lastProgress = System.nanoTime();
+            boolean done = ended + permanent >= orders && parked >= permanent && payer.pending() == 0;
+            if (!done && progress.stalledAt(ended + parked)) {
+                System.err.println("faults: nothing ended for " + STALL.toSeconds() + " s; checking what is there");
+                return true;
             }
-            if (ended + permanent >= orders && parked >= permanent && payer.pending() == 0) {
-                return;
+            return done;
+        });
+    }
+
+    /** When a count last changed. */
+    private static final class Progress {
+
+        private int last = -1;
+        private long changedAt = System.nanoTime();
+
+        /** Whether {@code count} has not changed for {@link #STALL}. */
+        boolean stalledAt(int count) {
+            if (count != last) {
+                last = count;
+                changedAt = System.nanoTime();
             }
-            Pause.of(Duration.ofMillis(500));
+            return System.nanoTime() - changedAt > STALL.toNanos();
         }
-        System.err.println("faults: nothing ended for " + STALL.toSeconds() + " s; checking what is there");
     }
 
     private static void report(List<FaultOrder> orders, List<FaultWindow> windows, int scheduleFailures, Payer payer,

@@ -36,6 +36,7 @@ final class Instances {
         thread.setDaemon(true);
         return thread;
     });
+    private volatile long replacementReadyAt;
     private volatile CompletableFuture<Void> replacement = CompletableFuture.completedFuture(null);
 
     Instances(BenchRun run, BenchDatabase database, String phase, Map<String, String> properties) {
@@ -75,13 +76,21 @@ final class Instances {
             victim = live.remove(live.size() - 1);
         }
         victim.kill();
-        replacement = CompletableFuture.supplyAsync(launch(), launcher).thenAccept(this::add);
+        replacement = CompletableFuture.supplyAsync(launch(), launcher).thenAccept(app -> {
+            replacementReadyAt = System.currentTimeMillis();
+            add(app);
+        });
         return victim.pid();
     }
 
-    /** Waits for a replacement started by {@link #killOneAndReplace()}, if any. */
-    void awaitReplacement() {
+    /**
+     * Waits for a replacement started by {@link #killOneAndReplace()}, if any.
+     *
+     * @return the epoch millisecond it was ready, 0 if none was started
+     */
+    long awaitReplacement() {
         replacement.join();
+        return replacementReadyAt;
     }
 
     /** The logs of every instance started, killed ones included. */
