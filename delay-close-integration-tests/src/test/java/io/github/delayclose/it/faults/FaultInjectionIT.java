@@ -161,8 +161,9 @@ class FaultInjectionIT {
                     .toList();
 
             ParkingQueue parking = ParkingQueue.drain(rabbit, run.parkingQueue(PHASE));
+            InstanceLogs logs = new InstanceLogs(instances.logs());
             FaultEndState end = FaultEndState.read(jdbc, provider, orders, OrderPlan.STOCK_PER_SKU, parking,
-                    ParkDecisions.count(instances.logs()));
+                    logs.parkDecisions());
             Lateness lateness = Lateness.of(orders, new CloseClock(jdbc).endTimes(), start, faults, GRACE.toMillis());
             long killedAt = injector.killedAt();
             // Answers are held back while the instance is killed: calls received just before are still open.
@@ -171,7 +172,7 @@ class FaultInjectionIT {
             String setting = orders.size() + " at " + RATE + "/s, 2 instances, " + SKUS + " SKUs, timeout "
                     + TIMEOUT.toMillis() + " ms, grace " + GRACE.toMillis() + " ms";
             System.out.println(FaultReport.text(setting, orders, faults, scheduleFailures.get(), payer,
-                    callsInFlightAtKill, brokerProxy, databaseProxy, end, lateness));
+                    callsInFlightAtKill, brokerProxy, databaseProxy, logs, end, lateness));
 
             assertThat(end.unpaidPastDeadline()).as("orders unpaid past deadline + grace, not parked").isZero();
             assertThat(end.closedAndPaid()).as("orders closed and paid").isZero();

@@ -14,8 +14,8 @@ final class FaultReport {
 
     /** @param setting the run's size and settings, in a few words */
     static String text(String setting, List<FaultOrder> orders, List<FaultWindow> windows, int scheduleFailures,
-            Payer payer, long callsInFlightAtKill, FaultProxy broker, FaultProxy database, FaultEndState end,
-            Lateness lateness) {
+            Payer payer, long callsInFlightAtKill, FaultProxy broker, FaultProxy database, InstanceLogs logs,
+            FaultEndState end, Lateness lateness) {
         Map<OrderKind, Integer> byKind = new EnumMap<>(OrderKind.class);
         orders.forEach(order -> byKind.merge(order.kind(), 1, Integer::sum));
         StringBuilder text = new StringBuilder("\n===== delay-close fault injection =====\n");
@@ -33,7 +33,11 @@ final class FaultReport {
         text.append("network           broker connections ").append(broker.accepted()).append(" (sockets cut ")
                 .append(broker.cutSockets()).append("), database connections ").append(database.accepted())
                 .append(" (sockets cut ").append(database.cutSockets()).append(")\n");
-        text.append("scheduling        ").append(scheduleFailures).append(" orders not scheduled (left to the sweep)\n");
+        text.append("scheduling        ").append(scheduleFailures)
+                .append(" orders refused by schedule() (a delay message lost later, e.g. with a killed instance's"
+                        + " unconfirmed ones, is the sweep's too)\n");
+        text.append("sweep             ").append(logs.sweptAsLost()).append(" orders sent as lost, ")
+                .append(logs.redriven()).append(" stuck retry copies sent again\n");
         text.append("notifications     ").append(payer.notificationResults()).append(", resent ").append(payer.resends())
                 .append('\n');
         text.append("payments refused  ").append(payer.racesLostToTheClose())
