@@ -8,7 +8,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
 import io.github.delayclose.core.spi.AttemptState;
+import io.github.delayclose.core.spi.CloseAttempt;
+import io.github.delayclose.core.spi.CloseAttemptStore;
+import io.github.delayclose.core.spi.ParkedSummary;
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.core.spi.PaymentGateway;
 import io.github.delayclose.core.spi.PaymentGatewayException;
@@ -30,7 +36,9 @@ import io.github.delayclose.test.doubles.InMemoryPaymentGateway;
 import io.github.delayclose.test.doubles.InMemoryStockRestorer;
 import io.github.delayclose.test.services.TestServices;
 import io.github.delayclose.test.services.TestTopology;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
@@ -43,6 +51,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * The safety net and watchdog on the real broker, with close-attempt state: lost messages are sent
@@ -77,6 +86,7 @@ class SweepIT {
 
     private final List<DelayTopology> topologies = new ArrayList<>();
     private PaymentGateway provider = gateway;
+    private CloseAttemptStore attemptStore = attempts;
 
     @AfterEach
     void stop() {
@@ -146,6 +156,147 @@ class SweepIT {
         @Override
         public TradeCloseResult closeOrder(String orderId) {
             return provider.closeOrder(orderId);
+        }
+    }
+
+    @Test
+    void aRetryOfAnOldOrderInFlightDoesNotHoldBackTheSweepOfAnOrderLostSince() {
+        String old = newId("old");
+        SecondQueryGate gated = new SecondQueryGate(gateway, old);
+        provider = gated;
+        // The old order's first attempt fails; its retry comes back 7 s after its deadline and waits on the provider.
+        ConfigurableApplicationContext shop = start("delay-close.sweep.interval=1h", "delay-close.timeout=200ms",
+                "delay-close.retry.initial-interval=7s");
+        orders.create(old);
+        Instant deadline = Instant.now().plusMillis(200);
+        shop.getBean(OrderTimeoutScheduler.class).schedule(old);
+        await().atMost(PATIENCE).until(() -> gated.waiting.get() == 1);
+        // Due a second after the old one, well over the grace ago, and its message never arrived.
+        String lost = newId("lost");
+        orders.createDueAt(lost, deadline.plusSeconds(1));
+
+        var round = shop.getBean(OverdueOrderSweeper.class).sweep();
+        gated.open.countDown();
+
+        assertThat(round.lost()).as("the retry in flight became due long after the lost order").isEqualTo(1);
+        await().atMost(PATIENCE).until(() -> orders.status(lost) == OrderStatus.CLOSED
+                && orders.status(old) == OrderStatus.CLOSED);
+    }
+
+    /** Fails the first query about one order and holds the second until {@link #open} is counted down. */
+    static final class SecondQueryGate implements PaymentGateway {
+
+        final CountDownLatch open = new CountDownLatch(1);
+        final AtomicInteger waiting = new AtomicInteger();
+        private final AtomicInteger queries = new AtomicInteger();
+        private final PaymentGateway provider;
+        private final String gatedOrder;
+
+        SecondQueryGate(PaymentGateway provider, String gatedOrder) {
+            this.provider = provider;
+            this.gatedOrder = gatedOrder;
+        }
+
+        @Override
+        public TradeReport queryTrade(String orderId) {
+            int query = orderId.equals(gatedOrder) ? queries.incrementAndGet() : 0;
+            if (query == 1) {
+                throw new PaymentGatewayException("SYSTEMERROR");
+            }
+            if (query == 2) {
+                waiting.incrementAndGet();
+                try {
+                    if (!open.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new PaymentGatewayException("gate never opened");
+                    }
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new PaymentGatewayException("interrupted");
+                }
+                finally {
+                    waiting.decrementAndGet();
+                }
+            }
+            return provider.queryTrade(orderId);
+        }
+
+        @Override
+        public TradeCloseResult closeOrder(String orderId) {
+            return provider.closeOrder(orderId);
+        }
+    }
+
+    @Test
+    @Disabled("Known issue: when recording a retry's close-attempt state fails (a database blip), the listener "
+            + "rejects the message and the timeout queue dead-letters a copy to parking, although the order was "
+            + "not given up on: the sweep or the watchdog closes it after the grace, and the copy stays in parking")
+    void aDatabaseBlipWhileARetryIsRecordedLeavesNoCopyInParking() {
+        String id = newId("blip");
+        FirstInsertFails store = new FirstInsertFails(attempts);
+        attemptStore = store;
+        ConfigurableApplicationContext shop = start();
+        gateway.answerQueries(id, failure("SYSTEMERROR"), state(TradeState.NOTPAY));
+        orders.create(id);
+        shop.getBean(OrderTimeoutScheduler.class).schedule(id);
+
+        await().atMost(PATIENCE).until(() -> orders.status(id) == OrderStatus.CLOSED);
+        assertThat(store.failed.get()).as("the retry's state could not be recorded once").isEqualTo(1);
+        assertThat(stock.restoresOf(id)).isEqualTo(1);
+        assertThat(parkedCopies(shop)).as("nothing was given up on").isZero();
+    }
+
+    /** Close-attempt state whose first insert fails as a database connection cut mid-statement does. */
+    static final class FirstInsertFails implements CloseAttemptStore {
+
+        final AtomicInteger failed = new AtomicInteger();
+        private final CloseAttemptStore store;
+
+        FirstInsertFails(CloseAttemptStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public boolean insert(CloseAttempt attempt) {
+            if (failed.compareAndSet(0, 1)) {
+                throw new DataAccessResourceFailureException("Socket error");
+            }
+            return store.insert(attempt);
+        }
+
+        @Override
+        public Optional<CloseAttempt> find(String orderId) {
+            return store.find(orderId);
+        }
+
+        @Override
+        public Map<String, CloseAttempt> findAll(Collection<String> orderIds) {
+            return store.findAll(orderIds);
+        }
+
+        @Override
+        public boolean replace(CloseAttempt current, CloseAttempt next) {
+            return store.replace(current, next);
+        }
+
+        @Override
+        public void delete(String orderId) {
+            store.delete(orderId);
+        }
+
+        @Override
+        public List<CloseAttempt> findWaitingDueBefore(Instant dueBefore, int limit) {
+            return store.findWaitingDueBefore(dueBefore, limit);
+        }
+
+        @Override
+        public List<CloseAttempt> findParked(@Nullable String reason, @Nullable String afterOrderId, int limit) {
+            return store.findParked(reason, afterOrderId, limit);
+        }
+
+        @Override
+        public ParkedSummary summarizeParked() {
+            return store.summarizeParked();
         }
     }
 
@@ -287,7 +438,7 @@ class SweepIT {
                     shop.getBeanFactory().registerSingleton("orders", orders);
                     shop.getBeanFactory().registerSingleton("gateway", provider);
                     shop.getBeanFactory().registerSingleton("stock", stock);
-                    shop.getBeanFactory().registerSingleton("attempts", attempts);
+                    shop.getBeanFactory().registerSingleton("attempts", attemptStore);
                 })
                 .properties(TestServices.rabbit().propertyValues())
                 .properties("spring.autoconfigure.exclude="

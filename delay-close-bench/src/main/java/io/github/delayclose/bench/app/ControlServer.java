@@ -25,6 +25,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.github.delayclose.core.payment.PaymentRecorder;
+import io.github.delayclose.core.spi.Payment;
+import io.github.delayclose.wxpay.WxPayNotification;
+import io.github.delayclose.wxpay.WxPayNotificationParser;
+import io.github.delayclose.wxpay.autoconfigure.DelayCloseWxPayProperties;
 import com.sun.net.httpserver.HttpServer;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
@@ -45,6 +50,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * /stop                                     stops it once the closes in flight are done; answers stopped=true
  * /heap                                     full GCs, then heap_used_bytes=B
  * /declared                                 the queues and exchanges declared as beans, "queue NAME" lines
+ * /notify     body: a WeChat Pay notification  verifies and records it (PaymentRecorder); answers result=R
  * </pre>
  */
 public final class ControlServer {
@@ -64,6 +70,9 @@ public final class ControlServer {
      */
     private static final int ORDERS_PER_CHECKOUT_TRANSACTION = 50;
 
+    /** Threads answering the driver: schedules, notifications and the rest may overlap. */
+    private static final int CONTROL_THREADS = 8;
+
     private final ConfigurableApplicationContext context;
     private final ExecutorService scheduling = Executors.newFixedThreadPool(SCHEDULING_THREADS, daemon("bench-schedule"));
 
@@ -75,12 +84,14 @@ public final class ControlServer {
         ControlServer control = new ControlServer(context);
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setExecutor(Executors.newFixedThreadPool(2, daemon("bench-control")));
+            // Enough threads that a schedule waiting for a stalled broker does not hold up notifications.
+            server.setExecutor(Executors.newFixedThreadPool(CONTROL_THREADS, daemon("bench-control")));
             server.createContext("/schedule", exchange -> control.answer(exchange, () -> control.schedule(body(exchange))));
             server.createContext("/start", exchange -> control.answer(exchange, control::startListener));
             server.createContext("/stop", exchange -> control.answer(exchange, control::stopListener));
             server.createContext("/heap", exchange -> control.answer(exchange, ControlServer::heapAfterGc));
             server.createContext("/declared", exchange -> control.answer(exchange, control::declared));
+            server.createContext("/notify", exchange -> control.answer(exchange, () -> control.notifyPayment(body(exchange))));
             server.start();
             // Written to a side file and moved in place, so the driver never reads half a port.
             Path partial = controlFile.resolveSibling(controlFile.getFileName() + ".partial");
@@ -140,6 +151,20 @@ public final class ControlServer {
             }
         }
         return "failed=" + failed + "\nfirst_error=" + firstError.replace('\n', ' ') + "\n";
+    }
+
+    /**
+     * What a shop's notify endpoint does: verify the notification, then record the payment, which
+     * never revives a closed order. An exception (a database that cannot be reached) answers 500,
+     * and the driver sends the notification again, as WeChat Pay would.
+     */
+    private String notifyPayment(String xml) {
+        WxPayNotificationParser parser = new WxPayNotificationParser(
+                context.getBean(DelayCloseWxPayProperties.class).toSettings());
+        WxPayNotification notification = parser.parse(xml);
+        Payment payment = notification.payment()
+                .orElseThrow(() -> new IllegalArgumentException("not a paid notification: " + notification.orderId()));
+        return "result=" + context.getBean(PaymentRecorder.class).record(notification.orderId(), payment) + "\n";
     }
 
     private String startListener() {

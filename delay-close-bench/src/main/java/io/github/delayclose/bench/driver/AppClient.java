@@ -75,6 +75,17 @@ public final class AppClient {
         call("stop", "");
     }
 
+    /**
+     * Hands a payment notification (WeChat Pay's signed XML) to the application, as its notify
+     * endpoint would receive it: it is verified and recorded with delay-close's {@code PaymentRecorder}.
+     *
+     * @return the {@code PaymentRecordResult}, e.g. {@code RECORDED} or {@code LATE}
+     * @throws IllegalStateException when it was not recorded (WeChat Pay would send it again)
+     */
+    public String notifyPayment(String xml) {
+        return call("notify", xml).get("result");
+    }
+
     /** Heap in use right after full garbage collections, in bytes. */
     public long heapUsedAfterGc() {
         return Long.parseLong(call("heap", "").get("heap_used_bytes"));

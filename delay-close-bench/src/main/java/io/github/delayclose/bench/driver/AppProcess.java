@@ -107,6 +107,19 @@ public final class AppProcess implements AutoCloseable {
         return logFile;
     }
 
+    /**
+     * Kills it with SIGKILL, as a crash or an out-of-memory killer would: no shutdown hook, no
+     * graceful shutdown, closes in flight are left unacknowledged.
+     */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops it as a deployment would (SIGTERM, Spring's graceful shutdown), forcibly after 30 s. */
     @Override
     public void close() {

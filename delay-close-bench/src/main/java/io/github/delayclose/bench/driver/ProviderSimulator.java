@@ -84,6 +84,11 @@ public final class ProviderSimulator implements AutoCloseable {
         return latency;
     }
 
+    /** The simulator itself, to pay orders and queue faults (errors, slow answers) while a run goes on. */
+    public WxPaySimulator simulator() {
+        return server.simulator();
+    }
+
     @Override
     public void close() {
         server.stop();

@@ -131,6 +131,11 @@ public final class BenchRun implements AutoCloseable {
         return new PhaseQueues(queuePrefix(phase) + ".delay", queuePrefix(phase) + ".timeout");
     }
 
+    /** Where the phase's delay-close parks the orders it gives up on. */
+    public String parkingQueue(String phase) {
+        return queuePrefix(phase) + ".parking";
+    }
+
     private TutorialQueues tutorialQueues(String phase) {
         return TutorialQueues.under(queuePrefix(phase) + ".tutorial");
     }
@@ -142,7 +147,7 @@ public final class BenchRun implements AutoCloseable {
      * {@code properties}; {@code --set} overrides come last and win.
      */
     public AppProcess startApp(AppMode mode, BenchDatabase db, String phase, Map<String, String> properties) {
-        return startApp(mode, db, phase, properties, broker);
+        return startApp(mode, db, phase, "app", properties, broker);
     }
 
     /**
@@ -152,6 +157,22 @@ public final class BenchRun implements AutoCloseable {
      */
     public AppProcess startApp(AppMode mode, BenchDatabase db, String phase, Map<String, String> properties,
             Broker target) {
+        return startApp(mode, db, phase, "app", properties, target);
+    }
+
+    /**
+     * Like {@link #startApp(AppMode, BenchDatabase, String, Map)}, for one of several instances of
+     * the application in the same phase: same queues and database, a log of its own.
+     *
+     * @param instance a word naming this instance, in its log file's name
+     */
+    public AppProcess startApp(AppMode mode, BenchDatabase db, String phase, String instance,
+            Map<String, String> properties) {
+        return startApp(mode, db, phase, instance, properties, broker);
+    }
+
+    private AppProcess startApp(AppMode mode, BenchDatabase db, String phase, String instance,
+            Map<String, String> properties, Broker target) {
         String prefix = queuePrefix(phase);
         // In the baseline, delay-close's own (idle) queues get names apart from the measured ones.
         String delayClose = mode == AppMode.TUTORIAL ? prefix + ".idle" : prefix;
@@ -182,7 +203,7 @@ public final class BenchRun implements AutoCloseable {
         }
         all.putAll(properties);
         all.putAll(args.overrides());
-        Path log = outDir().resolve(phase + "-app.log");
+        Path log = outDir().resolve(phase + "-" + instance + ".log");
         Progress.say(phase + ": starting the application under test (" + mode.value() + "), log " + log);
         AppProcess app = AppProcess.launch(new AppLaunch(mode, all, args.text("app-heap", "1g"), log));
         // Registered before it is ready: one that fails or is interrupted half-way may have declared queues.

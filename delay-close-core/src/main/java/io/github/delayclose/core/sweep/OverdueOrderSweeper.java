@@ -103,7 +103,9 @@ public final class OverdueOrderSweeper {
         }
         Instant byGrace = now.minus(grace);
         Oldest oldest = new Oldest();
-        int lost = orders.searchesOverdueOrders() ? sendLost(cutOff(byGrace, inFlight.oldestDeadline()), oldest) : 0;
+        // When the oldest message in flight became due, not its order's deadline: a retry copy of an order
+        // due long ago became due only when its wait ended, and says nothing about orders due since.
+        int lost = orders.searchesOverdueOrders() ? sendLost(cutOff(byGrace, inFlight.oldestDue()), oldest) : 0;
         int stalled = store != null ? redriveStalled(cutOff(byGrace, inFlight.oldestDue()), oldest) : 0;
         if (lost > 0) {
             metrics.swept(lost);
@@ -120,9 +122,10 @@ public final class OverdueOrderSweeper {
 
     /**
      * Orders (or copies) due before this may have lost their message: those due {@code grace} ago,
-     * but never any due after the oldest one the listener is closing right now (less a margin for the
-     * small disorder of several delay levels and consumers). During a drain that takes longer than
-     * the grace, the orders at its tail are late, not lost: their messages wait in the queue.
+     * but never any due after the message the listener is closing right now that became due first
+     * (less a margin for the small disorder of several delay levels and consumers). The timeout queue
+     * hands messages out in the order they became due, so during a drain that takes longer than the
+     * grace, the orders at its tail are late, not lost: their messages wait in the queue.
      */
     private static Instant cutOff(Instant byGrace, Optional<Instant> oldestInFlight) {
         return oldestInFlight.map(due -> due.minus(IN_FLIGHT_MARGIN)).filter(byGrace::isAfter).orElse(byGrace);
