@@ -2,6 +2,7 @@ package io.github.delayclose.bench.driver;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 
 import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -44,17 +45,32 @@ public final class Broker implements AutoCloseable {
      * @return the depth reached
      */
     public long awaitDepth(String queue, long expected, Duration stall) {
-        long depth = depth(queue);
+        return awaitDepth(List.of(queue), expected, stall);
+    }
+
+    /**
+     * Waits until the queues together hold at least {@code expected} messages (a queue that does not
+     * exist holds none), or their depth has not changed for {@code stall}: for orders waiting in the
+     * delay levels, spread over several queues.
+     *
+     * @return the depth reached
+     */
+    public long awaitDepth(Collection<String> queues, long expected, Duration stall) {
+        long depth = totalDepth(queues);
         long lastChange = System.nanoTime();
         while (depth < expected && System.nanoTime() - lastChange < stall.toNanos()) {
             Pause.of(POLL);
-            long now = depth(queue);
+            long now = totalDepth(queues);
             if (now != depth) {
                 depth = now;
                 lastChange = System.nanoTime();
             }
         }
         return depth;
+    }
+
+    private long totalDepth(Collection<String> queues) {
+        return queues.stream().mapToLong(queue -> Math.max(0, depth(queue))).sum();
     }
 
     /**

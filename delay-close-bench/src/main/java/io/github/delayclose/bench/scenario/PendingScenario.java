@@ -15,7 +15,7 @@ import io.github.delayclose.bench.report.ResultLine;
 
 /**
  * {@code pending}: the application's heap after full GCs with no order waiting, then with N orders
- * scheduled and waiting in the delay queue. The orders are scheduled through the application, so
+ * scheduled and waiting in the delay levels. The orders are scheduled through the application, so
  * anything it keeps per waiting order shows; their window is long enough that none falls due.
  */
 final class PendingScenario implements Scenario {
@@ -41,7 +41,11 @@ final class PendingScenario implements Scenario {
             String prefix = run.idPrefix("pending");
             List<String> ids = IntStream.range(0, orders).mapToObj(i -> OrderPlan.orderId(prefix, i)).toList();
             int failed = app.client().schedule(ids);
-            long waiting = run.broker().awaitDepth(delayQueue, orders - failed, run.stall());
+            // Orders wait in the delay levels (queue names under the delay queue's), or in the delay
+            // queue itself with the fixed layout.
+            List<String> waitingQueues = app.client().declared().queues().stream()
+                    .filter(queue -> queue.equals(delayQueue) || queue.startsWith(delayQueue + ".")).toList();
+            long waiting = run.broker().awaitDepth(waitingQueues, orders - failed, run.stall());
             long heapFull = app.client().heapUsedAfterGc();
 
             ResultLine line = ResultLine.of("pending");
