@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import com.rabbitmq.client.ShutdownSignalException;
 import io.github.delayclose.core.schedule.OrderTimeoutScheduler;
 import io.github.delayclose.core.spi.OrderStatus;
 import io.github.delayclose.core.spi.PaymentGateway;
@@ -25,6 +26,8 @@ import io.github.delayclose.test.services.TestServices;
 import io.github.delayclose.test.services.TestTopology;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ChannelListener;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -136,6 +139,39 @@ class CloseWindowIT {
             assertThat(ids).allSatisfy(id -> assertThat(stock.restoresOf(id)).isEqualTo(1));
             await().dontCatchUncaughtExceptions().atMost(PATIENCE).until(() -> timeoutQueueDepth(second) == 0);
         }
+    }
+
+    @Test
+    void closesInFlightWhenTheBrokerConnectionIsCutAreRedeliveredNotAckedOnAnotherChannel() {
+        GatedProvider provider = new GatedProvider();
+        ConfigurableApplicationContext shop = start(provider, "delay-close.listener.window=24");
+        CachingConnectionFactory connections = shop.getBean(DelayCloseAutoConfiguration.CONNECTION_FACTORY,
+                CachingConnectionFactory.class);
+        List<String> channelErrors = new CopyOnWriteArrayList<>();
+        connections.addChannelListener(new ChannelListener() {
+            @Override
+            public void onCreate(com.rabbitmq.client.Channel channel, boolean transactional) {
+            }
+
+            @Override
+            public void onShutDown(ShutdownSignalException signal) {
+                channelErrors.add(String.valueOf(signal.getMessage()));
+            }
+        });
+        List<String> ids = schedule(shop, 6);
+        await().atMost(PATIENCE).until(() -> provider.waiting.get() == 6);
+
+        connections.resetConnection(); // the broker connection is lost while six closes wait
+        // The consumers come back on a new connection and get the six messages again.
+        await().atMost(PATIENCE).until(() -> provider.waiting.get() == 12);
+        provider.gate.countDown();
+
+        await().atMost(PATIENCE).until(() -> ids.stream().allMatch(id -> orders.status(id) == OrderStatus.CLOSED));
+        assertThat(ids).allSatisfy(id -> assertThat(stock.restoresOf(id)).isEqualTo(1));
+        await().atMost(PATIENCE).until(() -> timeoutQueueDepth(shop) == 0);
+        // A delivery tag of the lost channel, acked on a new one, would fail it with
+        // PRECONDITION_FAILED "unknown delivery tag" and stop whichever consumer uses it.
+        assertThat(channelErrors).noneMatch(error -> error.contains("unknown delivery tag"));
     }
 
     private ConfigurableApplicationContext start(PaymentGateway provider, String... properties) {

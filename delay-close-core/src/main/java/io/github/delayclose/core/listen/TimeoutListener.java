@@ -8,6 +8,7 @@ import com.rabbitmq.client.Channel;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.ChannelProxy;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import org.springframework.context.SmartLifecycle;
 
@@ -52,8 +53,9 @@ public final class TimeoutListener implements ChannelAwareMessageListener, Smart
     }
 
     @Override
-    public void onMessage(Message message, Channel channel) {
+    public void onMessage(Message message, Channel deliveredOn) {
         long deliveryTag = message.getMessageProperties().getDeliveryTag();
+        Channel channel = delivering(deliveredOn);
         if (draining) {
             settle(channel, deliveryTag, Settlement.GIVE_BACK);
             return;
@@ -73,7 +75,22 @@ public final class TimeoutListener implements ChannelAwareMessageListener, Smart
         }
     }
 
+    /**
+     * The channel the message really came on. The container hands over a caching proxy, which opens a
+     * new channel when its own has closed (a broker connection cut while closes ran); a delivery tag
+     * means nothing on that new channel, and acking it there fails the channel with
+     * PRECONDITION_FAILED "unknown delivery tag", stopping the consumer that uses it now. On the
+     * original channel the ack simply fails once it is closed, and the broker redelivers.
+     */
+    private static Channel delivering(Channel channel) {
+        return channel instanceof ChannelProxy proxy ? proxy.getTargetChannel() : channel;
+    }
+
     private void settle(Channel channel, long deliveryTag, Settlement settlement) {
+        if (!channel.isOpen()) {
+            log.debug("Delivery " + deliveryTag + " came on a channel that has closed; the broker will redeliver it");
+            return;
+        }
         try {
             switch (settlement) {
                 case ACK -> channel.basicAck(deliveryTag, false);

@@ -279,8 +279,8 @@ class FaultInjectionIT {
     private static Map<String, String> applicationProperties(FaultProxy broker, FaultProxy databaseProxy,
             BenchDatabase database, String serverUrl) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.rabbitmq.host", "127.0.0.1");
-        properties.put("spring.rabbitmq.port", Integer.toString(broker.port()));
+        // addresses, not host and port: the bench names its broker by addresses, which win over both.
+        properties.put("spring.rabbitmq.addresses", "127.0.0.1:" + broker.port());
         properties.put("spring.rabbitmq.connection-timeout", "2s");
         properties.put("spring.datasource.url",
                 "jdbc:mariadb://127.0.0.1:" + databaseProxy.port() + "/" + database.name());
