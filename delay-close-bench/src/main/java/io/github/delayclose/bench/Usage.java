@@ -12,7 +12,7 @@ final class Usage {
     static {
         KEYS.put("orders", "orders in the batch (drain, hotsku, rawdb 20000; burst 100000; pending 1000000; baseline 1000;"
                 + " failover 6000)");
-        KEYS.put("warmup", "drain, hotsku, burst: orders the application closes first, unmeasured, so its JVM is warm"
+        KEYS.put("warmup", "drain, hotsku, burst, steady, mixed: orders the application closes first, unmeasured, so its JVM is warm"
                 + " (3000, at most a quarter of the batch)");
         KEYS.put("baseline-orders", "drain: orders for the tutorial baseline measured in the same run (1000)");
         KEYS.put("with-drain", "hotsku: also run drain with the same orders and print ratio_to_drain (false)");

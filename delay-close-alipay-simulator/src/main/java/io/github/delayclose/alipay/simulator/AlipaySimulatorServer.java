@@ -1,13 +1,11 @@
 package io.github.delayclose.alipay.simulator;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
-import io.github.delayclose.simulator.support.JsonText;
 import io.github.delayclose.simulator.support.LoopbackServer;
-import io.github.delayclose.simulator.support.SimulatedAnswer;
-import io.github.delayclose.simulator.support.SimulatedCall;
+import io.github.delayclose.simulator.support.OrderControls;
 
 /**
  * Serves an {@link AlipaySimulator} on 127.0.0.1: the OpenAPI gateway at {@code /gateway.do}
@@ -24,10 +22,13 @@ public final class AlipaySimulatorServer implements AutoCloseable {
 
     private final LoopbackServer server;
 
+    private final OrderControls<AlipayOrder> controls;
+
     private AlipaySimulatorServer(AlipaySimulator simulator, int port) {
         this.simulator = Objects.requireNonNull(simulator, "simulator");
+        this.controls = controls();
         this.server = LoopbackServer.start("alipay-simulator", port,
-                Map.of("/gateway.do", simulator::handle, "/simulator/", this::control));
+                Map.of("/gateway.do", simulator::handle, "/simulator/", controls::answer));
     }
 
     /**
@@ -64,31 +65,30 @@ public final class AlipaySimulatorServer implements AutoCloseable {
         stop();
     }
 
-    private SimulatedAnswer control(SimulatedCall call) {
-        List<String> path = LoopbackServer.segmentsOf(call.path());
-        boolean post = "POST".equals(call.method());
-        if (path.size() < 3 || !"orders".equals(path.get(1))) {
-            return SimulatedAnswer.json(404, Map.of(), "{\"error\":\"no such control\"}");
-        }
-        String id = path.get(2);
-        AlipayOrder order;
-        if (path.size() == 3 && post) {
-            order = simulator.createOrder(id, Long.parseLong(LoopbackServer.queryOf(call.path()).getOrDefault("total_fen", "1")));
-        }
-        else if (path.size() == 4 && post && "pay".equals(path.get(3))) {
-            order = simulator.pay(id);
-        }
-        else if (path.size() == 3) {
-            order = simulator.order(id).orElse(null);
-            if (order == null) {
-                return SimulatedAnswer.json(404, Map.of(), "{\"error\":\"unknown order\"}");
+    private OrderControls<AlipayOrder> controls() {
+        return new OrderControls<>("total_fen", new OrderControls.Orders<>() {
+
+            @Override
+            public AlipayOrder create(String orderId, long amountInFen) {
+                return simulator.createOrder(orderId, amountInFen);
             }
-        }
-        else {
-            return SimulatedAnswer.json(404, Map.of(), "{\"error\":\"no such control\"}");
-        }
-        return SimulatedAnswer.json(200, Map.of(), JsonText.object(Map.of("out_trade_no", order.outTradeNo(),
-                "trade_no", order.tradeNo(), "trade_status", order.status().name(),
-                "total_amount", AlipaySimulator.yuan(order.totalFen()))));
+
+            @Override
+            public AlipayOrder pay(String orderId) {
+                return simulator.pay(orderId);
+            }
+
+            @Override
+            public Optional<AlipayOrder> find(String orderId) {
+                return simulator.order(orderId);
+            }
+
+            @Override
+            public Map<String, ?> describe(AlipayOrder order) {
+                return Map.of("out_trade_no", order.outTradeNo(),
+                        "trade_no", order.tradeNo(), "trade_status", order.status().name(),
+                        "total_amount", AlipaySimulator.yuan(order.totalFen()));
+            }
+        });
     }
 }

@@ -28,9 +28,7 @@ import io.github.delayclose.bench.report.ResultLine;
  */
 final class DueTogether {
 
-    /** Orders closed before the measured batch, at most; see {@link #warmUp}. */
-    static final int DEFAULT_WARM_UP = 3000;
-
+    
     /** The payment window: short, so the whole batch is due soon after it is scheduled. */
     private static final Duration WINDOW = Duration.ofSeconds(1);
 
@@ -61,7 +59,19 @@ final class DueTogether {
             AppProcess app = run.startApp(mode, database, phase, all);
             BenchRun.PhaseQueues queues = run.queues(mode, phase);
             CloseClock clock = new CloseClock(database.jdbc());
-            long warmUpLost = warmUp(app, database, shop, clock, phase, warmUpOrders(orders), skus);
+            long warmUpLost = WarmUp.closeFirst(run, app, database, shop, clock, phase, warmUpOrders(orders), skus,
+                    new WarmUp.Listener() {
+
+                        @Override
+                        public void start() {
+                            app.client().startListener();
+                        }
+
+                        @Override
+                        public void stop() {
+                            app.client().stopListener();
+                        }
+                    });
 
             // Written after the warm-up, and scheduled right away, as a shop does: orders that wait
             // unscheduled for long would be found by the sweep first.
@@ -101,34 +111,9 @@ final class DueTogether {
 
     /** A quarter of the batch, at most {@code --warmup}: the baseline's small batch gets a short warm-up. */
     private int warmUpOrders(int orders) {
-        return Math.min(run.args().count("warmup", DEFAULT_WARM_UP, 0), orders / 4);
+        return Math.min(run.args().count("warmup", WarmUp.DEFAULT_ORDERS, 0), orders / 4);
     }
 
-    /**
-     * Closes a batch of orders of their own (own ids, own SKUs) before the measured one, then stops
-     * the listener again. A shop's application has been running for hours when a sale ends; a JVM
-     * that compiles its hot paths while being measured would report the compiler, not the closes.
-     *
-     * @return the warm-up orders that did not end exactly once (counted into {@code lost})
-     */
-    private long warmUp(AppProcess app, BenchDatabase database, ShopLoader shop, CloseClock clock, String phase,
-            int orders, int skus) {
-        if (orders == 0) {
-            return 0;
-        }
-        OrderPlan plan = OrderPlan.create(run.idPrefix(phase) + "W", orders, Math.min(skus, orders), 0);
-        shop.insertSkus(plan);
-        shop.insertOrders(plan.orders(), LocalDateTime.now());
-        run.provider().open(plan.orders());
-        schedule(app, plan.orders());
-        app.client().startListener();
-        Progress.say(phase + ": warming up with " + orders + " orders");
-        new CloseWatcher(clock, run.stall()).await(orders, phase + " warm-up");
-        app.client().stopListener();
-        long lost = new EndStateCheck(database.jdbc()).check(plan).lost();
-        clock.reset();
-        return lost;
-    }
     private int schedule(AppProcess app, List<BenchOrder> orders) {
         int failed = app.client().schedule(orders.stream().map(BenchOrder::id).toList());
         if (failed > 0) {

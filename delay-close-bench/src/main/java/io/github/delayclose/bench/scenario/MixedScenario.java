@@ -49,8 +49,13 @@ final class MixedScenario implements Scenario {
             run.provider().reset();
             // Orders with windows of their own need their deadlines stored (V4 of the shipped schema), so the
             // sweep knows the real deadline of an order whose message is lost.
+            // Its default window (for the warm-up's orders only) is short, so the warm-up is.
             AppProcess app = run.startApp(AppMode.DELAY_CLOSE, database, "mixed",
-                    Map.of("delay-close.jdbc.order-table.deadline-column", "deadline"));
+                    Map.of("delay-close.jdbc.order-table.deadline-column", "deadline", "delay-close.timeout", "2s"));
+            CloseClock clock = new CloseClock(database.jdbc());
+            long warmUpLost = WarmUp.closeFirst(run, app, database, shop, clock, "mixed",
+                    run.args().count("warmup", WarmUp.DEFAULT_ORDERS, 0), run.skus(DrainScenario.DEFAULT_SKUS),
+                    WarmUp.ALWAYS_ON);
 
             Progress.say("mixed: creating " + orders + " orders at " + rate + "/s, windows of " + minWindow.toMillis()
                     + "-" + maxWindow.toMillis() + " ms");
@@ -67,14 +72,13 @@ final class MixedScenario implements Scenario {
                     });
             double scheduledPerSecond = orders / Math.max(0.001, (System.currentTimeMillis() - start) / 1000.0);
 
-            CloseClock clock = new CloseClock(database.jdbc());
             new CloseWatcher(clock, run.stall().plus(maxWindow)).await(orders, "mixed");
             long[] lateness = clock.endTimes().entrySet().stream()
                     .filter(ended -> deadlines.containsKey(ended.getKey()))
                     .mapToLong(ended -> ended.getValue() - deadlines.get(ended.getKey()))
                     .toArray();
             EndStateCheck.EndState end = new EndStateCheck(database.jdbc()).check(plan);
-            return new Outcome(report(rate, scheduledPerSecond, orders, Percentiles.of(lateness), run), end.lost());
+            return new Outcome(report(rate, scheduledPerSecond, orders, Percentiles.of(lateness), run), end.lost() + warmUpLost);
         }
         finally {
             run.teardown().runDownTo(mark);

@@ -39,6 +39,10 @@ final class SteadyScenario implements Scenario {
             run.provider().reset();
             AppProcess app = run.startApp(AppMode.DELAY_CLOSE, database, "steady",
                     Map.of("delay-close.timeout", window.toMillis() + "ms"));
+            CloseClock clock = new CloseClock(database.jdbc());
+            long warmUpLost = WarmUp.closeFirst(run, app, database, shop, clock, "steady",
+                    run.args().count("warmup", WarmUp.DEFAULT_ORDERS, 0), run.skus(DrainScenario.DEFAULT_SKUS),
+                    WarmUp.ALWAYS_ON);
             QueueDepthSampler depths = QueueDepthSampler.start(run.broker(), run.queues(AppMode.DELAY_CLOSE, "steady").timeout());
             run.teardown().add("stop sampling the timeout queue", depths::stop);
 
@@ -48,7 +52,6 @@ final class SteadyScenario implements Scenario {
                     PacedCreation.fixed(window));
             double achievedRate = orders / Math.max(0.001, (System.currentTimeMillis() - start) / 1000.0);
 
-            CloseClock clock = new CloseClock(database.jdbc());
             new CloseWatcher(clock, run.stall()).await(orders, "steady");
             depths.stop();
             LatenessWindows lateness = new LatenessWindows(start + window.toMillis(),
@@ -60,7 +63,7 @@ final class SteadyScenario implements Scenario {
                 }
             });
             EndStateCheck.EndState end = new EndStateCheck(database.jdbc()).check(plan);
-            return new Outcome(report(rate, achievedRate, orders, lateness, depths, run), end.lost());
+            return new Outcome(report(rate, achievedRate, orders, lateness, depths, run), end.lost() + warmUpLost);
         }
         finally {
             run.teardown().runDownTo(mark);

@@ -1,13 +1,11 @@
 package io.github.delayclose.wxpay.v3.simulator;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
-import io.github.delayclose.simulator.support.JsonText;
 import io.github.delayclose.simulator.support.LoopbackServer;
-import io.github.delayclose.simulator.support.SimulatedAnswer;
-import io.github.delayclose.simulator.support.SimulatedCall;
+import io.github.delayclose.simulator.support.OrderControls;
 
 /**
  * Serves a {@link WxPayV3Simulator} on 127.0.0.1: the API below {@code /v3/} at {@link #baseUrl()}, in
@@ -24,10 +22,13 @@ public final class WxPayV3SimulatorServer implements AutoCloseable {
 
     private final LoopbackServer server;
 
+    private final OrderControls<V3Order> controls;
+
     private WxPayV3SimulatorServer(WxPayV3Simulator simulator, int port) {
         this.simulator = Objects.requireNonNull(simulator, "simulator");
+        this.controls = controls();
         this.server = LoopbackServer.start("wxpay-v3-simulator", port,
-                Map.of("/v3/", simulator::handle, "/simulator/", this::control));
+                Map.of("/v3/", simulator::handle, "/simulator/", controls::answer));
     }
 
     /**
@@ -59,30 +60,29 @@ public final class WxPayV3SimulatorServer implements AutoCloseable {
         stop();
     }
 
-    private SimulatedAnswer control(SimulatedCall call) {
-        List<String> path = LoopbackServer.segmentsOf(call.path());
-        boolean post = "POST".equals(call.method());
-        if (path.size() < 3 || !"orders".equals(path.get(1))) {
-            return SimulatedAnswer.json(404, Map.of(), "{\"error\":\"no such control\"}");
-        }
-        String id = path.get(2);
-        V3Order order;
-        if (path.size() == 3 && post) {
-            order = simulator.createOrder(id, Long.parseLong(LoopbackServer.queryOf(call.path()).getOrDefault("total", "1")));
-        }
-        else if (path.size() == 4 && post && "pay".equals(path.get(3))) {
-            order = simulator.pay(id);
-        }
-        else if (path.size() == 3) {
-            order = simulator.order(id).orElse(null);
-            if (order == null) {
-                return SimulatedAnswer.json(404, Map.of(), "{\"error\":\"unknown order\"}");
+    private OrderControls<V3Order> controls() {
+        return new OrderControls<>("total", new OrderControls.Orders<>() {
+
+            @Override
+            public V3Order create(String orderId, long amountInFen) {
+                return simulator.createOrder(orderId, amountInFen);
             }
-        }
-        else {
-            return SimulatedAnswer.json(404, Map.of(), "{\"error\":\"no such control\"}");
-        }
-        return SimulatedAnswer.json(200, Map.of(), JsonText.object(Map.of("out_trade_no", order.outTradeNo(),
-                "trade_state", order.state().name(), "total", order.total())));
+
+            @Override
+            public V3Order pay(String orderId) {
+                return simulator.pay(orderId);
+            }
+
+            @Override
+            public Optional<V3Order> find(String orderId) {
+                return simulator.order(orderId);
+            }
+
+            @Override
+            public Map<String, ?> describe(V3Order order) {
+                return Map.of("out_trade_no", order.outTradeNo(),
+                        "trade_state", order.state().name(), "total", order.total());
+            }
+        });
     }
 }
