@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -76,9 +77,23 @@ class ListenerRecoveryIT {
     @Autowired
     CachingConnectionFactory connectionFactory;
 
+    /**
+     * A consumer that was restarting when the listener stopped declares the whole topology once more
+     * (that is the behaviour under test), so the queues are deleted until they stay gone.
+     */
     @AfterAll
     static void deleteQueues(@Autowired ApplicationContext context) {
         TestTopology.delete(context);
+        String timeoutQueue = context.getBean(DelayTopology.class).timeoutQueue();
+        RabbitAdmin admin = new RabbitAdmin(context.getBean(DelayCloseAutoConfiguration.CONNECTION_FACTORY,
+                org.springframework.amqp.rabbit.connection.ConnectionFactory.class));
+        await().atMost(PATIENCE).during(Duration.ofSeconds(3)).until(() -> {
+            if (admin.getQueueInfo(timeoutQueue) == null) {
+                return true;
+            }
+            TestTopology.delete(context);
+            return false;
+        });
     }
 
     @Test
