@@ -37,14 +37,16 @@ public final class ThrottledPaymentGateway implements PaymentGateway {
         return limits.limitsAnything() ? new ThrottledPaymentGateway(gateway, limits) : gateway;
     }
 
+    /** The same as a call with no known channel, which every gateway answers as this one. */
     @Override
     public TradeReport queryTrade(String orderId) {
-        return throttled(() -> delegate.queryTrade(orderId));
+        return queryTrade(orderId, null);
     }
 
+    /** The same as a call with no known channel, which every gateway answers as this one. */
     @Override
     public TradeCloseResult closeOrder(String orderId) {
-        return throttled(() -> delegate.closeOrder(orderId));
+        return closeOrder(orderId, null);
     }
 
     @Override
